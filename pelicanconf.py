@@ -1,0 +1,117 @@
+"""Pelican settings for building and previewing the blog locally (production: publishconf.py)."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Our plugins reuse each other's pure functions (the content guard reads tables and picks),
+# so the plugin folder is importable as a plain path too.
+if str(HERE / "plugins") not in sys.path:
+    sys.path.insert(0, str(HERE / "plugins"))
+
+# --- Site -----------------------------------------------------------------------------------
+SITENAME = "Werk in beweging"
+SITESUBTITLE = "Over arbeidsmarkt, werving en loopbaanbegeleiding"
+SITEDESCRIPTION = (
+    "Een Nederlandse blog voor loopbaanprofessionals, recruiters en HR: artikelen over de "
+    "arbeidsmarkt, werving en selectie, AI en het loopbaanvak."
+)
+AUTHOR = "Redactie Werk in beweging"
+SITEURL = ""
+# Root-relative links ("/artikelen/x/"): they work on any host, also from the 404 page.
+RELATIVE_URLS = False
+TIMEZONE = "Europe/Amsterdam"
+DEFAULT_LANG = "nl"
+
+# --- Content --------------------------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["artikelen"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/robots.txt": {"path": "robots.txt"},
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+DEFAULT_DATE = None
+ARTICLE_ORDER_BY = "reversed-date"
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
+)
+
+# --- URLs (Dutch, readable, stable) ---------------------------------------------------------
+ARTICLE_URL = "artikelen/{slug}/"
+ARTICLE_SAVE_AS = "artikelen/{slug}/index.html"
+DRAFT_URL = "concepten/{slug}/"
+DRAFT_SAVE_AS = "concepten/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+TAG_URL = "thema/{slug}/"
+TAG_SAVE_AS = "thema/{slug}/index.html"
+TAGS_URL = "themas/"
+TAGS_SAVE_AS = "themas/index.html"
+CATEGORY_URL = "rubriek/{slug}/"
+CATEGORY_SAVE_AS = "rubriek/{slug}/index.html"
+CATEGORIES_URL = "rubrieken/"
+CATEGORIES_SAVE_AS = "rubrieken/index.html"
+ARCHIVES_URL = "archief/"
+ARCHIVES_SAVE_AS = "archief/index.html"
+YEAR_ARCHIVE_URL = "archief/{date:%Y}/"
+YEAR_ARCHIVE_SAVE_AS = "archief/{date:%Y}/index.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "niet_gevonden"]
+NIET_GEVONDEN_SAVE_AS = "404.html"
+
+# --- Feeds (Atom, full content) ---------------------------------------------------------------
+# Feeds need absolute links; locally they point at the preview server (`invoke serve`).
+FEED_DOMAIN = "http://localhost:8000"
+FEED_ALL_ATOM = "feeds/alles.atom.xml"
+TAG_FEED_ATOM = "feeds/thema/{slug}.atom.xml"
+TAG_FEED_ATOM_URL = "feeds/thema/{slug}.atom.xml"
+FEED_ATOM = None
+FEED_RSS = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+RSS_FEED_SUMMARY_ONLY = False
+
+# --- Markdown and typography -------------------------------------------------------------------
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+TYPOGRIFY = True
+# Charts are SVG: typogrify must not wrap their text in <span>s.
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "svg", "script", "style", "title"]
+# widont glues the last two words with a no-break space; it is left out so text stays as written.
+TYPOGRIFY_OMIT_FILTERS = ["widont"]
+
+# --- Theme ------------------------------------------------------------------------------------
+THEME = "theme"
+JINJA_ENVIRONMENT = {
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    # Metadata (titles, summaries) lands in <title>, attributes and JSON-LD: escape by default.
+    "autoescape": True,
+    "extensions": [],
+}
+
+# --- Plugins ----------------------------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_guard", "nl_site", "quote_cards", "data_tables", "meer_lezen"]
+MEER_LEZEN_COUNT = 3
+
+# --- Build ------------------------------------------------------------------------------------
+OUTPUT_PATH = "output"
+DELETE_OUTPUT_DIRECTORY = True
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

@@ -1,0 +1,77 @@
+"""Read a Markdown post's metadata header the way Python-Markdown's meta extension does.
+
+Keeps line numbers, so every problem can point at its line.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+META = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)$")
+META_MORE = re.compile(r"^[ ]{4,}(?P<value>.*)$")
+
+
+class PostError(ValueError):
+    """The file cannot be read as a post at all (empty, not UTF-8)."""
+
+    def __init__(self, line, message):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+@dataclass
+class Post:
+    """A post's metadata (lower-case key -> (value, line, key as written)) and body lines."""
+
+    display: str
+    fields: dict = field(default_factory=dict)
+    lines: list = field(default_factory=list)  # every line of the file
+    body_start: int = 1  # 1-based line where the body begins
+
+    def get(self, key, default=""):
+        """The value of a metadata field, or ``default``."""
+        return self.fields[key][0] if key in self.fields else default
+
+    def line(self, key):
+        """The line of a metadata field, or 1."""
+        return self.fields[key][1] if key in self.fields else 1
+
+
+def decode(data):
+    """Bytes -> text; raise PostError with the line of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise PostError(
+            line,
+            f"is not UTF-8 text (byte 0x{data[err.start]:02x} on line {line}); "
+            "save the file as UTF-8",
+        ) from None
+
+
+def parse_post(text, display):
+    """Split text into metadata fields and body, as Pelican will read it."""
+    if not text.strip():
+        raise PostError(1, "is empty; start with the metadata lines (Title:, Date:, Tags:, ...)")
+    post = Post(display, lines=text.splitlines())
+    key = None
+    for n, line in enumerate(post.lines, 1):
+        if not line.strip():
+            post.body_start = n + 1
+            break
+        match = META.match(line)
+        if match:
+            key = match["key"].lower()
+            post.fields[key] = (match["value"].strip(), n, match["key"])
+            continue
+        more = META_MORE.match(line)
+        if more and key:
+            value, start, written = post.fields[key]
+            post.fields[key] = (f"{value} {more['value'].strip()}", start, written)
+            continue
+        post.body_start = n
+        break
+    else:
+        post.body_start = len(post.lines) + 1
+    return post

@@ -1,0 +1,192 @@
+"""Read a ```tabel block into a Table: column types, Dutch number parsing and formatting.
+
+Pure functions only; errors are TableError with the line of the post they concern.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from babel.numbers import format_decimal
+
+from fenced_blocks import BlockError
+
+KIND = "tabel"
+FIELDS = ("titel", "bron", "noot", "kolommen", "grafiek")
+COLUMN_TYPES = ("tekst", "getal", "procent", "jaar", "trend")
+NUMERIC_TYPES = ("getal", "procent")
+CHART_TYPES = ("staaf", "lijn")
+# Trend words (and the emoji the source sites used) -> canonical word.
+TREND_ALIASES = {
+    "stijgend": "stijgend",
+    "📈": "stijgend",
+    "dalend": "dalend",
+    "📉": "dalend",
+    "stabiel": "stabiel",
+    "🟢": "stabiel",
+}
+NUMBER = re.compile(r"^-?\d+(,\d+)?$")
+YEAR = re.compile(r"^\d{4}$")
+
+
+class TableError(BlockError):
+    """A table that cannot be read; the message says what to fix."""
+
+
+@dataclass
+class Column:
+    """A column heading and its type."""
+
+    header: str
+    type: str
+
+
+@dataclass
+class Cell:
+    """One cell: the text shown, its number (for charts) and its column type."""
+
+    text: str
+    type: str
+    number: float | None = None
+    trend: str = ""
+
+
+@dataclass
+class Table:
+    """A parsed table, ready for the template and for charts."""
+
+    caption: str
+    columns: list
+    rows: list  # list of list[Cell]
+    source: str = ""
+    note: str = ""
+    chart: str = ""
+    line: int = 0
+    labels: list = field(default_factory=list)  # first cell of every row
+
+
+def parse_number(raw):
+    """'23,4' -> 23.4 and '1515' -> 1515.0; raise ValueError for anything else."""
+    text = raw.replace("\u00a0", "").replace(" ", "")
+    if not NUMBER.match(text):
+        raise ValueError(raw)
+    return float(text.replace(",", "."))
+
+
+def format_number(raw, percent=False):
+    """Write a number Dutch style, keeping the author's decimals: '1515' -> '1.515', '23,4%'."""
+    text = raw.replace("\u00a0", "").replace(" ", "").rstrip("%")
+    decimals = len(text.split(",")[1]) if "," in text else 0
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    shown = format_decimal(parse_number(text), format=pattern, locale="nl_NL")
+    return shown + "%" if percent else shown
+
+
+def split_row(text):
+    """Split '| a | b |' into ['a', 'b'] (outer pipes optional)."""
+    text = text.strip()
+    if text.startswith("|"):
+        text = text[1:]
+    if text.endswith("|"):
+        text = text[:-1]
+    return [cell.strip() for cell in text.split("|")]
+
+
+def parse_cell(raw, column, line, row_label, caption=""):
+    """Turn one raw cell into a Cell of the column's type."""
+    if not raw:
+        return Cell("", column.type)
+    where = f"row '{row_label}', column '{column.header}'" + (
+        f" of table '{caption}'" if caption else ""
+    )
+    if column.type in NUMERIC_TYPES:
+        body = raw.rstrip().removesuffix("%")
+        try:
+            number = parse_number(body)
+        except ValueError:
+            example = "23,4%" if column.type == "procent" else "1515 or 6,1"
+            raise TableError(
+                line, f"'{raw}' in {where} is no {column.type} (write it like {example})"
+            ) from None
+        return Cell(format_number(body, column.type == "procent"), column.type, number)
+    if column.type == "jaar":
+        if not YEAR.match(raw):
+            raise TableError(line, f"'{raw}' in {where} is no year (write it like 2025)")
+        return Cell(raw, "jaar", float(raw))
+    if column.type == "trend":
+        trend = TREND_ALIASES.get(raw.lower())
+        if not trend:
+            raise TableError(
+                line, f"'{raw}' in {where} is no trend (use stijgend, dalend or stabiel)"
+            )
+        return Cell(trend, "trend", trend=trend)
+    return Cell(raw, "tekst")
+
+
+def parse_table(block):
+    """Build a Table from a fenced block; raise TableError naming the line and the fix."""
+    caption = block.value("titel")
+    if not caption:
+        raise TableError(
+            block.start, "the table has no 'Titel:' line; add one (it becomes the caption)"
+        )
+    where = f"table '{caption}'"
+    types_raw = block.value("kolommen")
+    if not types_raw:
+        raise TableError(
+            block.start,
+            f"{where} has no 'Kolommen:' line; add one with a type per column "
+            f"({', '.join(COLUMN_TYPES)})",
+        )
+    types_line = block.fields["kolommen"][1]
+    types = [t.strip().lower() for t in types_raw.split(",")]
+    for name in types:
+        if name not in COLUMN_TYPES:
+            raise TableError(
+                types_line,
+                f"'{name}' in {where} is no column type; use {', '.join(COLUMN_TYPES)}",
+            )
+    chart = block.value("grafiek").lower()
+    if chart and chart not in CHART_TYPES:
+        raise TableError(
+            block.fields["grafiek"][1],
+            f"'{chart}' in {where} is no chart type; use {' or '.join(CHART_TYPES)}",
+        )
+    rows = [(n, t) for n, t in block.body if not re.match(r"^\|?[\s:|-]+\|?$", t)]
+    if not rows:
+        raise TableError(block.start, f"{where} has no rows; add a header row and data rows")
+    head_line, head = rows[0]
+    headers = split_row(head)
+    if len(headers) != len(types):
+        raise TableError(
+            head_line,
+            f"the header row of {where} has {len(headers)} cells but 'Kolommen:' names "
+            f"{len(types)} types; make them match",
+        )
+    columns = [Column(h, t) for h, t in zip(headers, types, strict=True)]
+    table = Table(
+        caption, columns, [], block.value("bron"), block.value("noot"), chart, block.start
+    )
+    for line, text in rows[1:]:
+        cells = split_row(text)
+        label = cells[0] if cells else ""
+        if len(cells) != len(columns):
+            raise TableError(
+                line,
+                f"row '{label}' of {where} has {len(cells)} cells, the header has "
+                f"{len(columns)}; add or remove cells (leave a cell empty as '| |')",
+            )
+        table.rows.append(
+            [
+                parse_cell(raw, col, line, label, caption)
+                for raw, col in zip(cells, columns, strict=True)
+            ]
+        )
+        table.labels.append(label)
+    if not table.rows:
+        raise TableError(head_line, f"{where} has a header row but no data rows")
+    if chart and not any(c.type in NUMERIC_TYPES for c in columns):
+        raise TableError(
+            block.fields["grafiek"][1],
+            f"{where} asks for a chart but has no getal or procent column to draw",
+        )
+    return table

@@ -1,0 +1,37 @@
+"""Helpers for plugins that render fenced blocks with theme templates inside Markdown."""
+
+import logging
+
+log = logging.getLogger(__name__)
+
+
+def install_extension(settings, extension):
+    """Add ``extension`` to MARKDOWN extensions, replacing an earlier instance of its class.
+
+    The settings' MARKDOWN dict is copied, never mutated, because Pelican's defaults share it
+    between runs (autoreload, tests).
+    """
+    markdown = dict(settings.get("MARKDOWN", {}))
+    kept = [e for e in markdown.get("extensions", []) if type(e) is not type(extension)]
+    markdown["extensions"] = [*kept, extension]
+    settings["MARKDOWN"] = markdown
+
+
+def find_extension(settings, cls):
+    """The installed extension of ``cls`` in these settings, or None."""
+    for ext in settings.get("MARKDOWN", {}).get("extensions", []):
+        if isinstance(ext, cls):
+            return ext
+    return None
+
+
+def check_prefixed_settings(settings, prefix, defaults):
+    """Log an error for every ``PREFIX_*`` setting that is not a known one."""
+    for key in settings:
+        if key.startswith(prefix) and key not in defaults:
+            log.error(
+                "%s is no setting of the %s plugin; known settings: %s",
+                key,
+                prefix.rstrip("_").lower(),
+                ", ".join(sorted(defaults)),
+            )

@@ -1,0 +1,98 @@
+"""Pelican glue of Meer lezen: validate picks, compute the block's items, hand them to templates."""
+
+import logging
+from dataclasses import dataclass
+
+from pelican import signals
+
+from fenced_blocks.pelican_glue import check_prefixed_settings
+
+from .picks import parse_picks, pick_problems
+from .selection import Doc, Options, related
+
+log = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "MEER_LEZEN_COUNT": 3,
+    "MEER_LEZEN_TEXT_WEIGHT": 1.0,
+    "MEER_LEZEN_TERMS_PER_ARTICLE": 12,
+    "MEER_LEZEN_WORDS_PER_ARTICLE": 250,
+    "MEER_LEZEN_POSTING_CAP": 25,
+}
+
+
+class MeerLezenError(Exception):
+    """An author's pick cannot be honoured; the build stops."""
+
+    exitcode = 1
+
+
+@dataclass
+class MeerLezenItem:
+    """One link of the block: the article, why it was chosen, the themes it shares."""
+
+    article: object
+    kind: str
+    shared_tags: tuple
+
+
+def options(settings):
+    """Options from MEER_LEZEN_* settings."""
+    value = {k: settings.get(k, v) for k, v in DEFAULTS.items()}
+    return Options(
+        count=value["MEER_LEZEN_COUNT"],
+        text_weight=value["MEER_LEZEN_TEXT_WEIGHT"],
+        terms_per_doc=value["MEER_LEZEN_TERMS_PER_ARTICLE"],
+        words_per_doc=value["MEER_LEZEN_WORDS_PER_ARTICLE"],
+        posting_cap=value["MEER_LEZEN_POSTING_CAP"],
+    )
+
+
+def to_doc(article):
+    """The selection's view of a Pelican article."""
+    return Doc(
+        slug=article.slug,
+        date=article.date.timestamp(),
+        tags=tuple(str(t) for t in getattr(article, "tags", []) or []),
+        category=str(getattr(article, "category", "")),
+        text=f"{article.title} {getattr(article, 'summary', '')} {article._content}",
+        picks=parse_picks(getattr(article, "meer_lezen", "")),
+    )
+
+
+def validate_picks(generator):
+    """Raise MeerLezenError after logging every pick that names no published article."""
+    statuses = {a.slug: "published" for a in generator.articles}
+    statuses.update({a.slug: "draft" for a in generator.drafts})
+    statuses.update({a.slug: "hidden" for a in generator.hidden_articles})
+    failures = 0
+    for article in [*generator.articles, *generator.drafts, *generator.hidden_articles]:
+        for message in pick_problems(
+            article.slug, parse_picks(getattr(article, "meer_lezen", "")) or [], statuses
+        ):
+            log.error("meer_lezen: %s: %s", article.relative_source_path, message)
+            failures += 1
+    if failures:
+        raise MeerLezenError(
+            f"{failures} Meer_lezen pick(s) cannot be shown; see the messages above"
+        )
+
+
+def attach(generator):
+    """Give every published article its ``meer_lezen_items``."""
+    check_prefixed_settings(generator.settings, "MEER_LEZEN_", DEFAULTS)
+    validate_picks(generator)
+    articles = list(generator.articles)
+    chosen = related([to_doc(a) for a in articles], options(generator.settings))
+    by_slug = {a.slug: a for a in articles}
+    for article, items in zip(articles, chosen, strict=True):
+        article.meer_lezen_items = [
+            MeerLezenItem(by_slug[r.slug], r.kind, r.shared_tags) for r in items
+        ]
+    for article in [*generator.drafts, *generator.hidden_articles]:
+        article.meer_lezen_items = []
+
+
+def register():
+    """Connect the plugin to Pelican's signals."""
+    signals.article_generator_finalized.connect(attach)

@@ -1,0 +1,133 @@
+"""Choose related articles: author picks, then rare shared themes and similar text, then fill-up.
+
+Pure functions over plain records, so they are tested with tiny fakes and benchmarked on
+50,000 generated articles. Scales linearly: an inverted index over themes and the
+strongest terms of each article; a feature shared by many articles only contributes its
+most recent ``posting_cap`` articles, so no article is ever compared with all others.
+"""
+
+import heapq
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from .stopwords import STOPWORDS
+
+WORD = re.compile(r"[a-zà-ÿ]{3,}")
+TAG = re.compile(r"<[^>]+>")
+
+
+@dataclass
+class Doc:
+    """What the selection needs of an article."""
+
+    slug: str
+    date: float  # timestamp; newer is larger
+    tags: tuple
+    category: str
+    text: str
+    picks: list | None = field(default_factory=list)  # None: block switched off
+
+
+@dataclass
+class Related:
+    """One link of the block and why it was chosen."""
+
+    slug: str
+    kind: str  # "pick", "match", "category", "recent"
+    shared_tags: tuple = ()
+
+
+@dataclass
+class Options:
+    """Tuning knobs (MEER_LEZEN_* settings)."""
+
+    count: int = 3
+    text_weight: float = 1.0
+    terms_per_doc: int = 12
+    words_per_doc: int = 250
+    posting_cap: int = 25
+
+
+def terms(text, limit):
+    """Counts of the content words among the first ``limit`` words of ``text``."""
+    words = WORD.findall(TAG.sub(" ", text).lower())[:limit]
+    return Counter(w for w in words if w not in STOPWORDS)
+
+
+def _order(docs):
+    """Index order newest first, then slug: the documented tie-break."""
+    return sorted(range(len(docs)), key=lambda i: (-docs[i].date, docs[i].slug))
+
+
+def build_index(docs, opts):
+    """Weighted features of every doc and posting lists (newest first) per feature."""
+    n = len(docs)
+    counts = [terms(d.text, opts.words_per_doc) for d in docs]
+    df_terms = Counter(t for c in counts for t in c)
+    df_tags = Counter(t for d in docs for t in set(d.tags))
+    features = []
+    for doc, count in zip(docs, counts, strict=True):
+        weights = {t: tf * math.log(n / df_terms[t]) for t, tf in count.items()}
+        top = heapq.nlargest(opts.terms_per_doc, weights.items(), key=lambda kv: (kv[1], kv[0]))
+        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+        feats = {("w", t): opts.text_weight * w / norm for t, w in top if w > 0}
+        for tag in set(doc.tags):
+            # Sharing a rare theme says more than sharing a common one.
+            feats[("t", tag)] = math.log(1 + n / df_tags[tag])
+        features.append(feats)
+    postings = defaultdict(list)
+    for i in _order(docs):
+        for feat, weight in features[i].items():
+            postings[feat].append((i, weight))
+    return features, postings
+
+
+def related(docs, opts=None):
+    """For every doc (by index), its list of Related, in the order to show them."""
+    opts = opts or Options()
+    features, postings = build_index(docs, opts)
+    by_slug = {d.slug: i for i, d in enumerate(docs)}
+    recent = _order(docs)
+    by_category = defaultdict(list)
+    for i in recent:
+        by_category[docs[i].category].append(i)
+    result = []
+    for i, doc in enumerate(docs):
+        if doc.picks is None:
+            result.append([])
+            continue
+        chosen, taken = [], {i}
+        for slug in doc.picks:
+            j = by_slug.get(slug)
+            if j is not None and j not in taken and len(chosen) < opts.count:
+                chosen.append(Related(slug, "pick", _shared(doc, docs[j])))
+                taken.add(j)
+        if len(chosen) < opts.count:
+            scores = defaultdict(float)
+            for feat, weight in features[i].items():
+                for j, other in postings[feat][: opts.posting_cap]:
+                    scores[j] += weight * other
+            best = heapq.nsmallest(
+                opts.count + len(taken),
+                ((-s, -docs[j].date, docs[j].slug, j) for j, s in scores.items() if j not in taken),
+            )
+            for _, _, _, j in best:
+                if len(chosen) == opts.count:
+                    break
+                chosen.append(Related(docs[j].slug, "match", _shared(doc, docs[j])))
+                taken.add(j)
+        for kind, pool in (("category", by_category[doc.category]), ("recent", recent)):
+            for j in pool:
+                if len(chosen) == opts.count:
+                    break
+                if j not in taken:
+                    chosen.append(Related(docs[j].slug, kind, _shared(doc, docs[j])))
+                    taken.add(j)
+        result.append(chosen)
+    return result
+
+
+def _shared(doc, other):
+    return tuple(t for t in doc.tags if t in set(other.tags))

@@ -1,0 +1,47 @@
+"""Dutch dates with Babel (never the OS locale) and reading time per article."""
+
+import math
+import re
+
+from babel.dates import format_date
+from pelican import signals
+
+WORDS_PER_MINUTE = 220
+WORD = re.compile(r"\w+")
+TAG = re.compile(r"<[^>]+>")
+
+
+def nl_date(value, fmt="long"):
+    """'14 oktober 2025' (Babel's Dutch month names, whatever locale the machine has)."""
+    return format_date(value, format=fmt, locale="nl_NL")
+
+
+def reading_minutes(html):
+    """Whole minutes to read ``html`` at an adult's pace, at least 1."""
+    return max(1, math.ceil(len(WORD.findall(TAG.sub(" ", html))) / WORDS_PER_MINUTE))
+
+
+def add_filters(generator):
+    """Make the Dutch filters available to every template."""
+    if hasattr(generator, "env"):
+        generator.env.filters["nl_date"] = nl_date
+
+
+def add_reading_time(content):
+    """Attach ``reading_minutes`` to every article and page."""
+    content.reading_minutes = reading_minutes(getattr(content, "_content", "") or "")
+
+
+def link_neighbours(generator):
+    """Give every published article its ``newer_article`` and ``older_article`` (or None)."""
+    articles = sorted(generator.articles, key=lambda a: (a.date, a.slug))
+    for i, article in enumerate(articles):
+        article.older_article = articles[i - 1] if i > 0 else None
+        article.newer_article = articles[i + 1] if i + 1 < len(articles) else None
+
+
+def register():
+    """Connect the plugin to Pelican's signals."""
+    signals.generator_init.connect(add_filters)
+    signals.content_object_init.connect(add_reading_time)
+    signals.article_generator_finalized.connect(link_neighbours)

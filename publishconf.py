@@ -1,0 +1,15 @@
+"""Production settings: everything of pelicanconf.py plus the absolute site URL."""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: E402,F403
+
+# The public address of the site; override with the SITEURL environment variable.
+SITEURL = os.environ.get("SITEURL", "https://werkinbeweging.nl").rstrip("/")
+RELATIVE_URLS = False
+FEED_DOMAIN = SITEURL
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,20 @@
+"""`invoke check`: every content problem at once, one line each, without writing anything."""
+
+import logging
+
+from .settings import load
+
+log = logging.getLogger(__name__)
+
+
+def problems(config="pelicanconf.py", **override):
+    """All problems in the content as printable lines (empty when all is well)."""
+    settings = load(config, **override)  # first: makes the plugins importable
+    from content_guard.content_guard import run_checks  # noqa: PLC0415
+    from content_guard.vocabulary import VocabularyError  # noqa: PLC0415
+
+    try:
+        _, found = run_checks(settings)
+    except VocabularyError as err:
+        return [str(err)]
+    return [str(p) for p in found]

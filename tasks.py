@@ -1,0 +1,125 @@
+"""Tasks of the blog: `invoke --list` shows them all (run through ./blog, which sets up .venv)."""
+
+import logging
+import sys
+from pathlib import Path
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT))
+
+from sitetools import logs  # noqa: E402
+
+log = logging.getLogger("tasks")
+PY = sys.executable
+
+
+def _check(config):
+    from sitetools.check import problems  # noqa: PLC0415
+
+    found = problems(config)
+    for line in found:
+        log.error("%s", line)
+    return found
+
+
+def _build(config, output=None):
+    from sitetools.build import BuildError, build  # noqa: PLC0415
+
+    try:
+        target = build(config, output)
+    except BuildError as err:
+        log.error("build failed, the output folder was left as it was: %s", err)
+        raise Exit(code=1) from None
+    log.info(
+        "Site written to %s", target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    )
+    return target
+
+
+@task
+def check(c):
+    """Check all content (metadata, themes, picks, tables, links) without writing anything."""
+    logs.setup(logging.INFO)
+    found = _check("pelicanconf.py")
+    if found:
+        log.error("%d problem(s); fix them and run `invoke check` again", len(found))
+        raise Exit(code=1)
+    log.info("All content is fine.")
+
+
+@task
+def build(c):
+    """Check the content, then build the site into output/ (all or nothing)."""
+    logs.setup(logging.INFO)
+    _build("pelicanconf.py")
+
+
+@task
+def serve(c, port=8000):
+    """Build, then serve output/ on http://localhost:PORT (Ctrl-C stops)."""
+    build(c)
+    from sitetools.serve import serve_folder  # noqa: PLC0415
+
+    serve_folder(ROOT / "output", port)
+
+
+@task
+def livereload(c, port=8000):
+    """Preview: rebuild on every change to content, theme or plugins and reload the browser."""
+    logs.setup(logging.INFO)
+    from sitetools.preview import preview  # noqa: PLC0415
+
+    preview(port)
+
+
+@task
+def publish(c):
+    """Build for production (publishconf.py) into output/; a failed publish changes nothing."""
+    logs.setup(logging.INFO)
+    _build("publishconf.py")
+
+
+@task
+def deploy(c, target=None, github=False):
+    """Publish, then upload output/ with rsync to TARGET (or $DEPLOY_TARGET); --github for Pages."""
+    publish(c)
+    from sitetools.deploy import deploy_github, deploy_rsync  # noqa: PLC0415
+
+    if github:
+        deploy_github(ROOT / "output")
+    else:
+        deploy_rsync(ROOT / "output", target)
+
+
+@task
+def new(c, title):
+    """Create a new post from a title: today's date, a slug, every metadata field."""
+    logs.setup(logging.INFO)
+    from sitetools.newpost import NewPostError, create_post  # noqa: PLC0415
+
+    try:
+        path = create_post(title)
+    except NewPostError as err:
+        log.error("%s", err)
+        raise Exit(code=1) from None
+    log.info("Created %s", path.relative_to(ROOT))
+
+
+@task
+def test(c):
+    """Run the whole test suite (browser and validator tests included)."""
+    c.run(f"{PY} -m pytest", pty=False)
+
+
+@task
+def lint(c):
+    """Check code style with ruff."""
+    c.run(f"{PY} -m ruff check .")
+
+
+@task
+def bench(c, n=1000):
+    """Benchmark the build and Meer lezen; writes bench/results.json."""
+    c.run(f"{PY} -m bench.run --articles {n}")
