@@ -22,4 +22,7 @@ def setup(level=logging.WARNING):
     handler.setFormatter(_AuthorFormatter("%(message)s"))
     root = logging.getLogger()
     root.handlers[:] = [handler]
-    root.setLevel(level)
+    # Pelican's own INFO lines ("Writing ...") are noise for authors; ours are not.
+    root.setLevel(max(level, logging.WARNING))
+    for name in ("tasks", "sitetools"):
+        logging.getLogger(name).setLevel(level)

@@ -1,0 +1,67 @@
+"""Shared fixtures: a built copy of the real site, and throw-away projects for bad input."""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pelican.log import LimitFilter
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT.parent / "shared" / "seeds"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "plugins"))
+
+
+@pytest.fixture(autouse=True)
+def fresh_log_dedup():
+    """Pelican drops repeated log messages process-wide; every test starts clean."""
+    LimitFilter._raised_messages = set()
+    LimitFilter._group_count.clear()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The real blog, built once with pelicanconf.py into a temporary folder."""
+    from sitetools.build import build
+
+    return build("pelicanconf.py", tmp_path_factory.mktemp("site") / "output")
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The real blog, built once with publishconf.py (absolute URLs)."""
+    from sitetools.build import build
+
+    return build("publishconf.py", tmp_path_factory.mktemp("published") / "output")
+
+
+def make_project(tmp_path, with_content=True):
+    """A copy of the project (config, theme, plugins, tools, content) to break things in."""
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml"):
+        shutil.copy(ROOT / name, project / name)
+    for name in ("theme", "plugins", "sitetools"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    if with_content:
+        shutil.copytree(ROOT / "content", project / "content")
+    return project
+
+
+def run_task(project, *args, timeout=180):
+    """Run an invoke task in ``project`` as a user would; returns the CompletedProcess."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def snapshot(folder):
+    """Every file under ``folder`` with its bytes, to prove nothing changed."""
+    folder = Path(folder)
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

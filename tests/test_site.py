@@ -1,0 +1,108 @@
+"""The built site: article pages, theme pages, vocabulary, Dutch dates and escaping."""
+
+import html
+import re
+import xml.dom.minidom
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, make_project, run_task
+from content_guard.posts import parse_post
+from content_guard.vocabulary import load_vocabulary
+from pelican.utils import slugify
+
+VOCAB = load_vocabulary(ROOT / "content" / "themas.toml")
+POSTS = sorted((ROOT / "content" / "artikelen").glob("*.md"))
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def meta(path):
+    return parse_post(path.read_text(encoding="utf-8"), path.name)
+
+
+def tags_of(post):
+    return [t.strip() for t in post.get("tags").split(",")]
+
+
+def test_eighteen_posts_with_complete_metadata():
+    assert len(POSTS) == 18
+    sources = {meta(p).get("bron_site") for p in POSTS}
+    assert sources == set(VOCAB.sources)
+    for path in POSTS:
+        post = meta(path)
+        for key in ("title", "date", "category", "tags", "slug", "summary", "bron_site"):
+            assert post.get(key), (path.name, key)
+        assert 2 <= len(tags_of(post)) <= 5, path.name
+        assert post.get("summary").rstrip().endswith((".", "?", "!")), path.name
+        assert path.stem == post.get("slug")
+
+
+def test_every_theme_is_used_at_least_twice():
+    counts = {name: 0 for name in VOCAB.themes}
+    for path in POSTS:
+        for tag in tags_of(meta(path)):
+            counts[tag] += 1
+    assert {n: c for n, c in counts.items() if c < 2} == {}
+
+
+def test_vocabulary_slugs_match_pelican_urls():
+    for term in [*VOCAB.themes.values(), *VOCAB.categories.values()]:
+        assert slugify(term.name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]) == term.slug
+
+
+@pytest.mark.parametrize("path", POSTS, ids=lambda p: p.stem)
+def test_article_page(site, path):
+    post = meta(path)
+    page = (site / "artikelen" / post.get("slug") / "index.html").read_text(encoding="utf-8")
+    h1s = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert len(h1s) == 1
+    assert html.unescape(re.sub(r"<[^>]+>", "", h1s[0])) == post.get("title")
+    description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]
+    assert html.unescape(description) == post.get("summary")
+    year, month, day = (int(x) for x in post.get("date").split("-"))
+    assert f'<time datetime="{post.get("date")}">{day} {MONTHS[month - 1]} {year}</time>' in page
+    for tag in tags_of(post):
+        assert f'<a class="theme-chip" href="/thema/{VOCAB.themes[tag].slug}/">{html.escape(tag)}</a>' in page
+    assert f"Eerder verschenen bij {post.get('bron_site')}" in page
+    assert '<html lang="nl">' in page
+
+
+@pytest.mark.parametrize("term", list(VOCAB.themes.values()), ids=lambda t: t.slug)
+def test_theme_page_lists_its_articles(site, term):
+    page = (site / "thema" / term.slug / "index.html").read_text(encoding="utf-8")
+    assert term.description in html.unescape(page)
+    expected = {meta(p).get("slug") for p in POSTS if term.name in tags_of(meta(p))}
+    listed = set(re.findall(r'class="article-item-title"><a href="/artikelen/([^/]+)/"', page))
+    assert listed == expected
+
+
+def test_overview_pages_exist(site):
+    for page in ("index.html", "themas/index.html", "rubrieken/index.html", "archief/index.html",
+                 "archief/2025/index.html", "over/index.html", "404.html", "feeds/alles.atom.xml"):
+        assert (site / page).is_file(), page
+    themes = (site / "themas" / "index.html").read_text(encoding="utf-8")
+    assert themes.count('<li>') >= len(VOCAB.themes)
+
+
+def test_metadata_is_escaped_everywhere(tmp_path):
+    project = make_project(tmp_path)
+    (project / "content" / "artikelen" / "escape.md").write_text(
+        'Title: Tips & "trucs" voor 5 < 10 recruiters\nDate: 2025-02-01\nCategory: Arbeidsmarkt\n'
+        'Tags: AI, Skills\nSlug: escape-test\nSummary: Over "aanhalingstekens" & <b>vet</b>.\n\n'
+        "Tekst met een & en een <.\n",
+        encoding="utf-8",
+    )
+    result = run_task(project, "build")
+    assert result.returncode == 1  # the summary holds HTML: rejected
+    assert "content/artikelen/escape.md:6: Summary contains HTML; write plain text" in result.stderr
+    post = project / "content" / "artikelen" / "escape.md"
+    post.write_text(post.read_text(encoding="utf-8").replace(" & <b>vet</b>", " & vet"), encoding="utf-8")
+    result = run_task(project, "build")
+    assert result.returncode == 0, result.stderr
+    page = (project / "output" / "artikelen" / "escape-test" / "index.html").read_text(encoding="utf-8")
+    title = re.search(r"<title>(.*?)</title>", page)[1]
+    assert "&amp;" in title and "&lt;" in title and "<" not in title.replace("&lt;", "")
+    description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]
+    assert "&amp;" in description  # the regex above proves no raw quote ends it early
+    feed = Path(project / "output" / "feeds" / "alles.atom.xml").read_text(encoding="utf-8")
+    xml.dom.minidom.parseString(feed)  # still well-formed XML

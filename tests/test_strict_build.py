@@ -1,0 +1,66 @@
+"""A bad post stops `invoke build` with a message naming the file and the fix; output is kept."""
+
+import pytest
+from conftest import make_project, run_task, snapshot
+
+GOOD = """Title: Een goed artikel
+Date: 2025-03-01
+Category: Arbeidsmarkt
+Tags: Arbeidsmarkt, AI
+Slug: een-goed-artikel
+Summary: Een korte samenvatting voor de lezer.
+
+Tekst van het artikel.
+"""
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """A project copy with a good build in output/ (the 'previous' site)."""
+    project = make_project(tmp_path_factory.mktemp("strict"))
+    result = run_task(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+@pytest.mark.parametrize(
+    ("post", "message"),
+    [
+        (
+            GOOD.replace("Date: 2025-03-01", "Date: 2025-13-45"),
+            "content/artikelen/kapot.md:2: Date '2025-13-45' is no valid date (use YYYY-MM-DD)",
+        ),
+        (
+            GOOD.replace("Title: Een goed artikel\n", ""),
+            "content/artikelen/kapot.md:1: Title is missing; add a line 'Title: ...' at the top",
+        ),
+        (
+            GOOD.replace("Tags: Arbeidsmarkt, AI", "Tags: Arbeidsmark, AI"),
+            "content/artikelen/kapot.md:4: 'Arbeidsmark' is no theme; did you mean 'Arbeidsmarkt'?",
+        ),
+    ],
+    ids=["bad-date", "no-title", "unknown-theme"],
+)
+def test_bad_post_stops_build_and_keeps_output(project, post, message):
+    before = snapshot(project / "output")
+    bad = project / "content" / "artikelen" / "kapot.md"
+    bad.write_text(post, encoding="utf-8")
+    try:
+        for task in ("build", "check", "publish"):
+            result = run_task(project, task)
+            assert result.returncode == 1, (task, result.stderr)
+            assert message in result.stderr, (task, result.stderr)
+        assert snapshot(project / "output") == before
+    finally:
+        bad.unlink()
+
+
+def test_good_post_builds(project):
+    post = project / "content" / "artikelen" / "goed.md"
+    post.write_text(GOOD, encoding="utf-8")
+    try:
+        result = run_task(project, "build")
+        assert result.returncode == 0, result.stderr
+        assert (project / "output" / "artikelen" / "een-goed-artikel" / "index.html").exists()
+    finally:
+        post.unlink()
