@@ -110,6 +110,14 @@ def new(c, title):
 @task
 def test(c):
     """Run the whole test suite (browser and validator tests included)."""
+    logs.setup(logging.INFO)
+    from sitetools.testdeps import MissingTools, ensure_all  # noqa: PLC0415
+
+    try:
+        ensure_all()
+    except MissingTools as err:
+        log.error("%s", err)
+        raise Exit(code=1) from None
     c.run(f"{PY} -m pytest", pty=False)
 
 
