@@ -37,8 +37,12 @@ def ensure_system_tools():
         return
     command = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing]
     if os.geteuid() != 0 or not shutil.which("apt-get"):
-        raise MissingTools("the tests need " + ", ".join(missing) + "; install them with: sudo "
-                           + " ".join(command))
+        raise MissingTools(
+            "the tests need "
+            + ", ".join(missing)
+            + "; install them with: sudo "
+            + " ".join(command)
+        )
     log.warning("Installing %s ...", ", ".join(missing))
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
@@ -52,7 +56,9 @@ def ensure_node_tools():
     want = hashlib.sha256(lock.read_bytes()).hexdigest()
     if stamp.exists() and stamp.read_text() == want:
         return
-    subprocess.run(["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True)
+    subprocess.run(
+        ["npm", "ci", "--no-audit", "--no-fund", "--ignore-scripts"], cwd=ROOT, check=True
+    )
     stamp.write_text(want)
 
 

@@ -64,4 +64,6 @@ def run_task(project, *args, timeout=180):
 def snapshot(folder):
     """Every file under ``folder`` with its bytes, to prove nothing changed."""
     folder = Path(folder)
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }

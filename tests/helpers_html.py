@@ -14,7 +14,22 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in self.SKIP:
             self.skip += 1
-        elif tag in ("p", "li", "h1", "h2", "h3", "h4", "td", "th", "tr", "blockquote", "figcaption", "br", "div", "caption"):
+        elif tag in (
+            "p",
+            "li",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "td",
+            "th",
+            "tr",
+            "blockquote",
+            "figcaption",
+            "br",
+            "div",
+            "caption",
+        ):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):

@@ -70,7 +70,9 @@ def test_every_seed_piece_is_published(site_text):
     found = list(seed_pieces())
     missing = [f"{name}:{n}: {piece[:90]}" for name, n, piece in found if piece not in site_text]
     assert len(found) > 500
-    assert not missing, f"{len(missing)} of {len(found)} seed pieces missing:\n" + "\n".join(missing)
+    assert not missing, f"{len(missing)} of {len(found)} seed pieces missing:\n" + "\n".join(
+        missing
+    )
 
 
 @pytest.mark.parametrize(
@@ -105,7 +107,11 @@ def test_meer_lezen_heading_only_in_the_block(site):
 def test_tiktok_captions_became_cards(site):
     cards = []
     for page in (site / "artikelen").glob("*/index.html"):
-        cards += re.findall(r'<figure class="quote-card quote-card-tiktok">(.*?)</figure>', page.read_text(encoding="utf-8"), re.S)
+        cards += re.findall(
+            r'<figure class="quote-card quote-card-tiktok">(.*?)</figure>',
+            page.read_text(encoding="utf-8"),
+            re.S,
+        )
     assert len(cards) == 3
     for card in cards:
         assert "TikTok-video van <strong>@" in card

@@ -47,7 +47,18 @@ def test_every_theme_is_used_at_least_twice():
 
 def test_vocabulary_slugs_match_pelican_urls():
     for term in [*VOCAB.themes.values(), *VOCAB.categories.values()]:
-        assert slugify(term.name, regex_subs=[(r"[^\w\s-]", ""), (r"(?u)\A\s*", ""), (r"(?u)\s*\Z", ""), (r"[-\s]+", "-")]) == term.slug
+        assert (
+            slugify(
+                term.name,
+                regex_subs=[
+                    (r"[^\w\s-]", ""),
+                    (r"(?u)\A\s*", ""),
+                    (r"(?u)\s*\Z", ""),
+                    (r"[-\s]+", "-"),
+                ],
+            )
+            == term.slug
+        )
 
 
 @pytest.mark.parametrize("path", POSTS, ids=lambda p: p.stem)
@@ -62,7 +73,10 @@ def test_article_page(site, path):
     year, month, day = (int(x) for x in post.get("date").split("-"))
     assert f'<time datetime="{post.get("date")}">{day} {MONTHS[month - 1]} {year}</time>' in page
     for tag in tags_of(post):
-        assert f'<a class="theme-chip" href="/thema/{VOCAB.themes[tag].slug}/">{html.escape(tag)}</a>' in page
+        assert (
+            f'<a class="theme-chip" href="/thema/{VOCAB.themes[tag].slug}/">{html.escape(tag)}</a>'
+            in page
+        )
     assert f"Eerder verschenen bij {post.get('bron_site')}" in page
     assert '<html lang="nl">' in page
 
@@ -77,11 +91,19 @@ def test_theme_page_lists_its_articles(site, term):
 
 
 def test_overview_pages_exist(site):
-    for page in ("index.html", "themas/index.html", "rubrieken/index.html", "archief/index.html",
-                 "archief/2025/index.html", "over/index.html", "404.html", "feeds/alles.atom.xml"):
+    for page in (
+        "index.html",
+        "themas/index.html",
+        "rubrieken/index.html",
+        "archief/index.html",
+        "archief/2025/index.html",
+        "over/index.html",
+        "404.html",
+        "feeds/alles.atom.xml",
+    ):
         assert (site / page).is_file(), page
     themes = (site / "themas" / "index.html").read_text(encoding="utf-8")
-    assert themes.count('<li>') >= len(VOCAB.themes)
+    assert themes.count("<li>") >= len(VOCAB.themes)
 
 
 def test_metadata_is_escaped_everywhere(tmp_path):
@@ -96,10 +118,14 @@ def test_metadata_is_escaped_everywhere(tmp_path):
     assert result.returncode == 1  # the summary holds HTML: rejected
     assert "content/artikelen/escape.md:6: Summary contains HTML; write plain text" in result.stderr
     post = project / "content" / "artikelen" / "escape.md"
-    post.write_text(post.read_text(encoding="utf-8").replace(" & <b>vet</b>", " & vet"), encoding="utf-8")
+    post.write_text(
+        post.read_text(encoding="utf-8").replace(" & <b>vet</b>", " & vet"), encoding="utf-8"
+    )
     result = run_task(project, "build")
     assert result.returncode == 0, result.stderr
-    page = (project / "output" / "artikelen" / "escape-test" / "index.html").read_text(encoding="utf-8")
+    page = (project / "output" / "artikelen" / "escape-test" / "index.html").read_text(
+        encoding="utf-8"
+    )
     title = re.search(r"<title>(.*?)</title>", page)[1]
     assert "&amp;" in title and "&lt;" in title and "<" not in title.replace("&lt;", "")
     description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]

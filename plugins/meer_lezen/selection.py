@@ -62,7 +62,7 @@ def _order(docs):
 
 
 def build_index(docs, opts):
-    """Weighted features of every doc and posting lists (newest first) per feature."""
+    """Weighted features per doc, posting lists (newest first) per feature, theme counts."""
     n = len(docs)
     counts = [terms(d.text, opts.words_per_doc) for d in docs]
     df_terms = Counter(t for c in counts for t in c)
@@ -81,13 +81,13 @@ def build_index(docs, opts):
     for i in _order(docs):
         for feat, weight in features[i].items():
             postings[feat].append((i, weight))
-    return features, postings
+    return features, postings, df_tags
 
 
 def related(docs, opts=None):
     """For every doc (by index), its list of Related, in the order to show them."""
     opts = opts or Options()
-    features, postings = build_index(docs, opts)
+    features, postings, df_tags = build_index(docs, opts)
     by_slug = {d.slug: i for i, d in enumerate(docs)}
     recent = _order(docs)
     by_category = defaultdict(list)
@@ -102,7 +102,7 @@ def related(docs, opts=None):
         for slug in doc.picks:
             j = by_slug.get(slug)
             if j is not None and j not in taken and len(chosen) < opts.count:
-                chosen.append(Related(slug, "pick", _shared(doc, docs[j])))
+                chosen.append(Related(slug, "pick", _shared(doc, docs[j], df_tags)))
                 taken.add(j)
         if len(chosen) < opts.count:
             scores = defaultdict(float)
@@ -116,18 +116,20 @@ def related(docs, opts=None):
             for _, _, _, j in best:
                 if len(chosen) == opts.count:
                     break
-                chosen.append(Related(docs[j].slug, "match", _shared(doc, docs[j])))
+                chosen.append(Related(docs[j].slug, "match", _shared(doc, docs[j], df_tags)))
                 taken.add(j)
         for kind, pool in (("category", by_category[doc.category]), ("recent", recent)):
             for j in pool:
                 if len(chosen) == opts.count:
                     break
                 if j not in taken:
-                    chosen.append(Related(docs[j].slug, kind, _shared(doc, docs[j])))
+                    chosen.append(Related(docs[j].slug, kind, _shared(doc, docs[j], df_tags)))
                     taken.add(j)
         result.append(chosen)
     return result
 
 
-def _shared(doc, other):
-    return tuple(t for t in doc.tags if t in set(other.tags))
+def _shared(doc, other, df_tags):
+    """Themes both share, rarest first: the reason a reader will find most telling."""
+    common = set(doc.tags) & set(other.tags)
+    return tuple(sorted(common, key=lambda t: (df_tags[t], t)))
