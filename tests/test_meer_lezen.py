@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from conftest import make_project, run_task
+
 from meer_lezen.picks import parse_picks, pick_problems
 from meer_lezen.selection import Doc, Options, related
 
@@ -171,10 +172,10 @@ def test_bad_pick_stops_the_build(tmp_path, line, message):
 
 
 def test_block_escapes_titles(tmp_path):
-    from meer_lezen.meer_lezen import MeerLezenItem  # noqa: F401 (the template's data type)
+    from conftest import ROOT
     from jinja2 import Environment, FileSystemLoader
 
-    from conftest import ROOT
+    from meer_lezen.meer_lezen import MeerLezenItem  # noqa: F401 (the template's data type)
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["nl_date"] = lambda d: "1 januari 2026"

@@ -7,13 +7,27 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, make_project, run_task
+from pelican.utils import slugify
+
 from content_guard.posts import parse_post
 from content_guard.vocabulary import load_vocabulary
-from pelican.utils import slugify
 
 VOCAB = load_vocabulary(ROOT / "content" / "themas.toml")
 POSTS = sorted((ROOT / "content" / "artikelen").glob("*.md"))
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 
 
 def meta(path):
