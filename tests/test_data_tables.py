@@ -1,0 +1,176 @@
+"""Data tables: parsing and Dutch formatting as pure functions, and tables with charts on a page."""
+
+import re
+import shutil
+
+import pytest
+from conftest import ROOT, make_project, run_task
+
+from data_tables.charts import bar_chart, line_chart
+from data_tables.tables import TableError, format_number, parse_number, parse_table
+from fenced_blocks import find_blocks
+from fenced_blocks.blocks import BlockError
+
+FIELDS = {"tabel": ("titel", "bron", "noot", "kolommen", "grafiek")}
+
+
+def table(text):
+    (block,) = find_blocks(text.strip().splitlines(), {"tabel"}, FIELDS)
+    return parse_table(block)
+
+
+CHANNELS = """
+```tabel
+Titel: Kanalen
+Bron: Intelligence Group
+Kolommen: tekst, procent, procent, trend
+Grafiek: lijn
+
+| Kanaal | 2024 | 2025 | Trend |
+|---|---|---|---|
+| Netwerk | 15% | 19% | 📈 |
+| AI | | 1,5% | stabiel |
+```
+"""
+
+
+def test_decimal_comma_and_percent():
+    assert parse_number("23,4") == 23.4
+    assert format_number("23,4", percent=True) == "23,4%"
+    assert format_number("1515") == "1.515"
+    assert format_number("6,10") == "6,10"
+    with pytest.raises(ValueError):
+        parse_number("23.4")
+
+
+def test_parse_table_types_trends_and_empty_cells():
+    t = table(CHANNELS)
+    assert t.caption == "Kanalen" and t.source == "Intelligence Group" and t.chart == "lijn"
+    assert [c.type for c in t.columns] == ["tekst", "procent", "procent", "trend"]
+    assert [c.text for c in t.rows[0]] == ["Netwerk", "15%", "19%", "stijgend"]
+    assert t.rows[1][1].text == "" and t.rows[1][1].number is None
+    assert t.rows[1][2].number == 1.5 and t.rows[1][2].text == "1,5%"
+
+
+AI_ROW = "| AI | | 1,5% | stabiel |"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line", "message"),
+    [
+        (
+            AI_ROW,
+            "| AI | 1,5% | stabiel |",
+            10,
+            "row 'AI' of table 'Kanalen' has 3 cells, the header has 4; add or remove cells (leave a cell empty as '| |')",
+        ),
+        (
+            AI_ROW,
+            "| AI | | 1,5% | stabiel | x |",
+            10,
+            "row 'AI' of table 'Kanalen' has 5 cells, the header has 4",
+        ),
+        (
+            AI_ROW,
+            "| AI | | veel | stabiel |",
+            10,
+            "'veel' in row 'AI', column '2025' of table 'Kanalen' is no procent (write it like 23,4%)",
+        ),
+        (
+            AI_ROW,
+            "| AI | | 1,5% | omhoog |",
+            10,
+            "'omhoog' in row 'AI', column 'Trend' of table 'Kanalen' is no trend (use stijgend, dalend or stabiel)",
+        ),
+        (
+            "procent, trend",
+            "procentje, trend",
+            4,
+            "'procentje' in table 'Kanalen' is no column type",
+        ),
+        (
+            "Grafiek: lijn",
+            "Grafiek: taart",
+            5,
+            "'taart' in table 'Kanalen' is no chart type; use staaf or lijn",
+        ),
+        (
+            "Titel: Kanalen\n",
+            "",
+            1,
+            "the table has no 'Titel:' line; add one (it becomes the caption)",
+        ),
+    ],
+    ids=["too-few", "too-many", "not-a-number", "bad-trend", "bad-type", "bad-chart", "no-title"],
+)
+def test_bad_tables_name_table_row_and_line(old, new, line, message):
+    with pytest.raises(TableError) as err:
+        table(CHANNELS.replace(old, new))
+    assert err.value.line == line
+    assert message in err.value.message
+
+
+def test_unclosed_block_and_unknown_field():
+    with pytest.raises(BlockError, match="never closed"):
+        find_blocks(["```tabel", "Titel: x"], {"tabel"}, FIELDS)
+    with pytest.raises(BlockError, match="unknown field 'Tietel'.*did you mean 'Titel'"):
+        find_blocks(["```tabel", "Tietel: x", "```"], {"tabel"}, FIELDS)
+
+
+def test_charts_geometry():
+    t = table(CHANNELS)
+    lines = line_chart(t)
+    assert len(lines["paths"]) == 2 and lines["paths"][1]["d"].count("L") == 0  # AI: one point
+    assert "Netwerk: 15% (2024), 19% (2025)" in lines["desc"]
+    bars = bar_chart(t)
+    widths = [r["w"] for r in bars["rects"]]
+    assert max(widths) == pytest.approx(420 - 52)  # the largest value fills the plot
+    assert len(bars["legend"]) == 2
+
+
+@pytest.fixture(scope="module")
+def table_site(tmp_path_factory):
+    project = make_project(tmp_path_factory.mktemp("tables"), with_content=False)
+    content = project / "content"
+    (content / "artikelen").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "themas.toml", content)
+    (content / "artikelen" / "cijfers.md").write_text(
+        "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
+        "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"
+        + CHANNELS.replace("Netwerk", "Netwerk <b>&</b> co")
+        + "\n```tabel\nTitel: Enquête\nKolommen: tekst, procent\nGrafiek: staaf\n\n| Antwoord | Aandeel |\n| Ja | 71% |\n| Nee | 28% |\n```\n",
+        encoding="utf-8",
+    )
+    (content / "artikelen" / "ander.md").write_text(
+        "Title: Ander\nDate: 2025-01-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\nSlug: ander\nSummary: Kort.\n\nTekst.\n",
+        encoding="utf-8",
+    )
+    result = run_task(project, "build")
+    assert result.returncode == 0, result.stderr
+    return (project / "output" / "artikelen" / "cijfers" / "index.html").read_text(encoding="utf-8")
+
+
+def test_accessible_table_markup(table_site):
+    html = table_site
+    assert html.count('<figure class="data-figure"') == 2
+    assert '<caption id="tabel-' in html
+    assert html.count('<th scope="col"') == 4 + 2
+    assert '<th scope="row" class="col-tekst">Netwerk &lt;b&gt;&amp;&lt;/b&gt; co</th>' in html
+    assert '<td class="col-procent">1,5%</td>' in html
+    assert '<span aria-hidden="true">↗</span> stijgend' in html
+    assert '<span class="table-source">Bron: Intelligence Group</span>' in html
+    assert re.search(
+        r'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="tabel-\d+-caption">',
+        html,
+    )
+    assert "None" not in html
+
+
+def test_charts_are_inline_svg_with_title(table_site):
+    svgs = re.findall(
+        r'<svg class="chart chart-(\w+)"[^>]*role="img"[^>]*>\s*<title id="[^"]+">([^<]+)</title>\s*<desc',
+        table_site,
+    )
+    assert [kind for kind, _ in svgs] == ["lijn", "staaf"]
+    assert svgs[1][1] == "Enquête"
+    assert "<script" not in table_site
