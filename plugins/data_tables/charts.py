@@ -71,16 +71,21 @@ def bar_chart(table):
 
 
 def line_chart(table):
-    """Geometry of small-multiple line panels, one per row, sharing one vertical scale."""
+    """Geometry of small-multiple line panels (sparklines), one per row."""
     cols = _series_columns(table)
     values = [row[i].number for row in table.rows for i in cols if row[i].number is not None]
-    low, high = min(0.0, *values), max(values) or 1
+    # Each panel spans its own values (a sparkline), but at least a quarter of the whole range,
+    # so a change of half a point does not look like a collapse.
+    min_span = (max(values) - min(values)) / 4 or 1.0
     plot_top, plot_h, pad = 22, 34, 34
     step = (PANEL_W - 2 * pad - 10) / max(len(cols) - 1, 1)
     texts, paths, dots = [], [], []
     for k, (label, row) in enumerate(zip(table.labels, table.rows, strict=True)):
         ox, oy = (k % PANEL_COLS) * (PANEL_W + 20), (k // PANEL_COLS) * PANEL_H
         texts.append({"x": ox, "y": oy + 13, "text": label, "cls": "chart-label"})
+        own = [row[i].number for i in cols if row[i].number is not None] or [0.0]
+        mid, span = (max(own) + min(own)) / 2, max(max(own) - min(own), min_span)
+        low, high = mid - span / 2, mid + span / 2
         points = []
         for n, i in enumerate(cols):
             cell = row[i]
