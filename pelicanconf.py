@@ -17,8 +17,12 @@ SITEDESCRIPTION = (
     "arbeidsmarkt, werving en selectie, AI en het loopbaanvak."
 )
 AUTHOR = "Redactie Werk in beweging"
-SITEURL = ""
-# Root-relative links ("/artikelen/x/"): they work on any host, also from the 404 page.
+# SITEURL is the absolute address: canonical links, Open Graph, JSON-LD, sitemap, robots.txt
+# and feeds use it. Locally that is the preview server; publishconf.py sets the public one.
+SITEURL = "http://localhost:8000"
+# Pages link to each other root-relative (SITE_ROOT + "/artikelen/x/"), so the same build works
+# on any host and port, also from the 404 page. Set it to "/blog" for a site in a sub-folder.
+SITE_ROOT = ""
 RELATIVE_URLS = False
 TIMEZONE = "Europe/Amsterdam"
 DEFAULT_LANG = "nl"
@@ -29,7 +33,6 @@ ARTICLE_PATHS = ["artikelen"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
 DEFAULT_DATE = None
@@ -61,12 +64,13 @@ YEAR_ARCHIVE_URL = "archief/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "archief/{date:%Y}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "niet_gevonden"]
+DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "niet_gevonden", "sitemap", "robots"]
 NIET_GEVONDEN_SAVE_AS = "404.html"
+SITEMAP_SAVE_AS = "sitemap.xml"
+ROBOTS_SAVE_AS = "robots.txt"
 
 # --- Feeds (Atom, full content) ---------------------------------------------------------------
-# Feeds need absolute links; locally they point at the preview server (`invoke serve`).
-FEED_DOMAIN = "http://localhost:8000"
+FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/alles.atom.xml"
 TAG_FEED_ATOM = "feeds/thema/{slug}.atom.xml"
 TAG_FEED_ATOM_URL = "feeds/thema/{slug}.atom.xml"

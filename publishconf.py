@@ -11,5 +11,6 @@ from pelicanconf import *  # noqa: E402,F403
 # The public address of the site; override with the SITEURL environment variable.
 SITEURL = os.environ.get("SITEURL", "https://werkinbeweging.nl").rstrip("/")
 RELATIVE_URLS = False
+SITE_ROOT = os.environ.get("SITE_ROOT", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
