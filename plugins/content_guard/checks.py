@@ -5,6 +5,7 @@ images and leftover scraping debris. Reads sources only; writes nothing.
 """
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,6 +40,7 @@ STATUSES = ("published", "draft", "hidden")
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
+ARTICLE_LINK = re.compile(r"^/artikelen/(?P<slug>[^/#?]+)/?(?:[#?].*)?$")
 LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
 DEBRIS = (
     (re.compile(r"Automatisch gegenereerde beschrijving"), "auto-generated image alt text"),
@@ -232,11 +234,16 @@ def check_body(post, content):
             (parse_table if block.kind == TABLE_KIND else parse_card)(block)
     except BlockError as err:
         out.append(Problem(post.display, err.line, err.message))
+    post.article_links = []
     for n, line in enumerate(body, first):
         for pattern, what in DEBRIS:
             if pattern.search(line):
                 out.append(Problem(post.display, n, f"leftover scraping debris: {what}; remove it"))
         for image, target in LINK.findall(line):
+            article = ARTICLE_LINK.match(target)
+            if article and not image:  # checked once all slugs are known
+                post.article_links.append((n, article["slug"]))
+                continue
             problem = _link_problem(post, content, image, target)
             if problem:
                 out.append(Problem(post.display, n, problem))
@@ -248,7 +255,7 @@ def _link_problem(post, content, image, target):
         return None
     match = re.match(r"^\{(filename|static|attach)\}(.*)$", target)
     if not match and not image:
-        return None  # a site-relative link is checked after the build by the link test
+        return None
     path = (match[2] if match else target).split("#")[0]
     base = content if path.startswith("/") else post.path.parent
     if not (Path(base) / path.lstrip("/")).exists():
@@ -257,28 +264,38 @@ def _link_problem(post, content, image, target):
     return None
 
 
+def _dead_link(slug, statuses):
+    if slug in statuses:
+        return f"links to '/artikelen/{slug}/', a {statuses[slug]} article; link to a published one"
+    hint = closest(slug, statuses)
+    fix = f"did you mean '/artikelen/{hint}/'?" if hint else "check the Slug of the article"
+    return f"links to '/artikelen/{slug}/', which is no article; {fix}"
+
+
 def check_site_wide(posts):
     """Problems between posts: duplicate slugs, Meer lezen picks."""
-    out, by_slug, statuses = [], {}, {}
+    out, by_slug, statuses = [], defaultdict(list), {}
     for post in posts:
         slug = post.get("slug") or None
         if slug is None:
             continue
-        kind = "page" if post.is_page else "article"
-        if (kind, slug) in by_slug:
-            other = by_slug[(kind, slug)]
+        by_slug[("page" if post.is_page else "article", slug)].append(post)
+        if not post.is_page:
+            statuses[slug] = post.get("status", "published").lower()
+    for (_, slug), same in by_slug.items():
+        for post in same if len(same) > 1 else ():
+            others = ", ".join(p.display for p in same if p is not post)
             out.append(
                 Problem(
                     post.display,
                     post.line("slug"),
-                    f"Slug '{slug}' is also used by {other.display}; give one of them another Slug",
+                    f"Slug '{slug}' is also used by {others}; give one of them another Slug",
                 )
             )
-        else:
-            by_slug[(kind, slug)] = post
-        if not post.is_page:
-            statuses[slug] = post.get("status", "published").lower()
     for post in posts:
+        for line, slug in getattr(post, "article_links", ()):
+            if statuses.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
+                out.append(Problem(post.display, line, _dead_link(slug, statuses)))
         if post.is_page or "meer_lezen" not in post.fields:
             continue
         picks = parse_picks(post.get("meer_lezen"))
