@@ -84,13 +84,17 @@ def publish(c):
 @task
 def deploy(c, target=None, github=False):
     """Publish, then upload output/ with rsync to TARGET (or $DEPLOY_TARGET); --github for Pages."""
-    publish(c)
-    from sitetools.deploy import deploy_github, deploy_rsync  # noqa: PLC0415
+    publish(c)  # stops here, uploading nothing, if the publish fails
+    from sitetools.deploy import DeployError, deploy_github, deploy_rsync  # noqa: PLC0415
 
-    if github:
-        deploy_github(ROOT / "output")
-    else:
-        deploy_rsync(ROOT / "output", target)
+    try:
+        if github:
+            deploy_github(ROOT / "output")
+        else:
+            deploy_rsync(ROOT / "output", target)
+    except DeployError as err:
+        log.error("deploy failed, nothing was uploaded: %s", err)
+        raise Exit(code=1) from None
 
 
 @task

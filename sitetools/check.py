@@ -9,7 +9,7 @@ log = logging.getLogger(__name__)
 
 def problems(config="pelicanconf.py", **override):
     """All problems in the content as printable lines (empty when all is well)."""
-    settings = load(config, **override)  # first: makes the plugins importable
+    settings = load(config, **override)
     from content_guard.content_guard import run_checks  # noqa: PLC0415
     from content_guard.vocabulary import VocabularyError  # noqa: PLC0415
 

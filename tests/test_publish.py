@@ -1,0 +1,178 @@
+"""Publishing: byte-identical output, a new post from a title, and a deploy served by nginx."""
+
+import shutil
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from datetime import date
+
+import pytest
+from conftest import ROOT, make_project, run_task, snapshot
+
+from sitetools.build import build
+from sitetools.newpost import NewPostError, create_post
+
+
+def test_two_publishes_are_byte_identical(tmp_path):
+    first = snapshot(build("publishconf.py", tmp_path / "one"))
+    time.sleep(1.1)  # a build time in seconds would now differ
+    second = snapshot(build("publishconf.py", tmp_path / "two"))
+    assert first.keys() == second.keys()
+    assert [name for name in first if first[name] != second[name]] == []
+    today = date.today().isoformat().encode()
+    assert not [name for name, data in first.items() if today in data]
+
+
+def test_publish_uses_the_public_address(published):
+    page = (published / "artikelen" / "talentschaarste" / "index.html").read_text(encoding="utf-8")
+    assert (
+        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/talentschaarste/">' in page
+    )
+    assert 'href="/thema/arbeidsmarkt/"' in page
+    assert "https://werkinbeweging.nl/sitemap.xml" in (published / "robots.txt").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_new_post_has_every_field_and_never_overwrites(tmp_path):
+    path = create_post(
+        "Vijf tips voor je cv’s & sollicitaties", today=date(2026, 2, 3), folder=tmp_path
+    )
+    assert path.name == "vijf-tips-voor-je-cvs-sollicitaties.md"
+    text = path.read_text(encoding="utf-8")
+    for line in (
+        "Title: Vijf tips voor je cv’s & sollicitaties",
+        "Date: 2026-02-03",
+        "Category:",
+        "Tags:",
+        "Slug: vijf-tips-voor-je-cvs-sollicitaties",
+        "Summary:",
+        "Bron_site:",
+        "Meer_lezen:",
+        "Status: draft",
+    ):
+        assert line in text.splitlines()
+    assert "Werving en selectie" in text  # the vocabulary, listed in a comment
+    path.write_text("changed", encoding="utf-8")
+    with pytest.raises(NewPostError, match="already exists"):
+        create_post("Vijf tips voor je cv’s & sollicitaties", folder=tmp_path)
+    assert path.read_text(encoding="utf-8") == "changed"
+
+
+def test_new_post_through_the_task_then_check_says_what_to_fill_in(tmp_path):
+    project = make_project(tmp_path)
+    result = run_task(project, "new", "Mijn eerste artikel")
+    assert result.returncode == 0, result.stderr
+    assert "Created content/artikelen/mijn-eerste-artikel.md" in result.stderr
+    check = run_task(project, "check")
+    assert check.returncode == 1
+    for line, field in ((3, "Category"), (4, "Tags"), (6, "Summary")):
+        assert (
+            f"content/artikelen/mijn-eerste-artikel.md:{line}: {field} is missing" in check.stderr
+        )
+    again = run_task(project, "new", "Mijn eerste artikel")
+    assert again.returncode == 1 and "already exists" in again.stderr
+
+
+NGINX_CONF = """
+daemon off;
+worker_processes 1;
+pid {run}/nginx.pid;
+error_log {run}/error.log;
+{user}
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        error_page 404 /404.html;
+    }}
+}}
+"""
+
+
+def _free_port():
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url):
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.status, response.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.code, err.read().decode("utf-8")
+
+
+@pytest.mark.browser
+def test_deploy_to_a_folder_served_by_nginx(tmp_path):
+    project = make_project(tmp_path)
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
+    result = run_task(project, "deploy", "--target", str(www))
+    assert result.returncode == 0, result.stderr
+    assert not (www / "verouderd.html").exists()  # files that no longer exist are deleted
+
+    run = tmp_path / "run"
+    run.mkdir()
+    port = _free_port()
+    conf = run / "nginx.conf"
+    user = "user root;" if hasattr(shutil, "chown") and __import__("os").geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(run=run, port=port, root=www, user=user), encoding="utf-8")
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(50):
+            try:
+                _get(base + "/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        checks = {
+            "/": (200, "Nieuwste artikelen"),
+            "/artikelen/uitzend-cao-2026/": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
+            "/thema/netwerken/": (200, '<h1 class="page-title">Netwerken</h1>'),
+            "/feeds/alles.atom.xml": (200, '<feed xmlns="http://www.w3.org/2005/Atom"'),
+            "/bestaat/niet/": (404, "Pagina niet gevonden"),
+        }
+        for path, (status, text) in checks.items():
+            got_status, body = _get(base + path)
+            assert (got_status, text in body) == (status, True), path
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_failed_publish_uploads_nothing(tmp_path):
+    project = make_project(tmp_path)
+    (project / "content" / "artikelen" / "kapot.md").write_text(
+        "Title: Kapot\n\nTekst.\n", encoding="utf-8"
+    )
+    www = tmp_path / "www"
+    www.mkdir()
+    (www / "index.html").write_text("de vorige site", encoding="utf-8")
+    result = run_task(project, "deploy", "--target", str(www))
+    assert result.returncode == 1
+    assert (www / "index.html").read_text(encoding="utf-8") == "de vorige site"
+    assert not (project / "output").exists()
+
+
+def test_deploy_without_target_explains(tmp_path):
+    project = make_project(tmp_path)
+    result = run_task(project, "deploy")
+    assert result.returncode == 1
+    assert "no deploy target: pass --target or set DEPLOY_TARGET" in result.stderr
+    assert ROOT.exists()
