@@ -1,0 +1,61 @@
+"""Live preview: a change is rebuilt and served; a broken post is reported, the last good site stays."""
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+from conftest import make_project
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(predicate, seconds=30):
+    end = time.time() + seconds
+    while time.time() < end:
+        try:
+            if predicate():
+                return True
+        except OSError:
+            pass
+        time.sleep(0.3)
+    return False
+
+
+def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
+    project = make_project(tmp_path)
+    port = _free_port()
+    log = open(tmp_path / "preview.log", "w+")  # noqa: SIM115 (read while the server runs)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+        cwd=project, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/artikelen/latent-werkzoekenden/"
+
+    def page():
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    post = project / "content" / "artikelen" / "latent-werkzoekenden.md"
+    try:
+        assert _wait_for(lambda: "<h1>Latent werkzoekenden</h1>" in page()), "preview did not start"
+        post.write_text(post.read_text(encoding="utf-8").replace("Title: Latent werkzoekenden", "Title: Latent werkzoekenden (bijgewerkt)"), encoding="utf-8")
+        assert _wait_for(lambda: "(bijgewerkt)" in page()), "change not rebuilt"
+        good = page()
+        post.write_text(post.read_text(encoding="utf-8").replace("Date: 2025-04-15", "Date: 2025-04-45"), encoding="utf-8")
+        assert _wait_for(lambda: "Date '2025-04-45' is no valid date" in (tmp_path / "preview.log").read_text()), "error not shown"
+        assert "Preview not updated (the last good version stays)" in (tmp_path / "preview.log").read_text()
+        assert page().replace("\n", "") == good.replace("\n", "")
+        theme = project / "theme" / "templates" / "_strings.html"
+        theme.write_text(theme.read_text(encoding="utf-8").replace("Naar de inhoud", "Direct naar de tekst"), encoding="utf-8")
+        post.write_text(post.read_text(encoding="utf-8").replace("Date: 2025-04-45", "Date: 2025-04-15"), encoding="utf-8")
+        assert _wait_for(lambda: "Direct naar de tekst" in page()), "theme change not rebuilt"
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
