@@ -93,11 +93,10 @@ MARKDOWN = {
     },
     "output_format": "html5",
 }
-TYPOGRIFY = True
-# Charts are SVG: typogrify must not wrap their text in <span>s.
-TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "svg", "script", "style", "title"]
-# widont glues the last two words with a no-break space; it is left out so text stays as written.
-TYPOGRIFY_OMIT_FILTERS = ["widont"]
+# Typography (curly quotes, dashes, ellipses, Dutch elisions like ’s avonds) is one fast pass of
+# the nl_site plugin: typogrify's smartypants cost as much as the Markdown conversion itself.
+# Titles are therefore plain text, escaped by the templates.
+TYPOGRIFY = False
 
 # --- Theme ------------------------------------------------------------------------------------
 THEME = "theme"

@@ -132,6 +132,6 @@ def lint(c):
 
 
 @task
-def bench(c, n=1000):
-    """Benchmark the build and Meer lezen; writes bench/results.json."""
-    c.run(f"{PY} -m bench.run --articles {n}")
+def bench(c, n=1000, rounds=3):
+    """Benchmark our build against stock Pelican and Meer lezen at scale (bench/results.json)."""
+    c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}")

@@ -33,7 +33,9 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
     log = open(tmp_path / "preview.log", "w+")  # noqa: SIM115 (read while the server runs)
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
-        cwd=project, stdout=log, stderr=subprocess.STDOUT,
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}/artikelen/latent-werkzoekenden/"
 
@@ -44,16 +46,35 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
     post = project / "content" / "artikelen" / "latent-werkzoekenden.md"
     try:
         assert _wait_for(lambda: "<h1>Latent werkzoekenden</h1>" in page()), "preview did not start"
-        post.write_text(post.read_text(encoding="utf-8").replace("Title: Latent werkzoekenden", "Title: Latent werkzoekenden (bijgewerkt)"), encoding="utf-8")
+        post.write_text(
+            post.read_text(encoding="utf-8").replace(
+                "Title: Latent werkzoekenden", "Title: Latent werkzoekenden (bijgewerkt)"
+            ),
+            encoding="utf-8",
+        )
         assert _wait_for(lambda: "(bijgewerkt)" in page()), "change not rebuilt"
         good = page()
-        post.write_text(post.read_text(encoding="utf-8").replace("Date: 2025-04-15", "Date: 2025-04-45"), encoding="utf-8")
-        assert _wait_for(lambda: "Date '2025-04-45' is no valid date" in (tmp_path / "preview.log").read_text()), "error not shown"
-        assert "Preview not updated (the last good version stays)" in (tmp_path / "preview.log").read_text()
+        post.write_text(
+            post.read_text(encoding="utf-8").replace("Date: 2025-04-15", "Date: 2025-04-45"),
+            encoding="utf-8",
+        )
+        assert _wait_for(
+            lambda: "Date '2025-04-45' is no valid date" in (tmp_path / "preview.log").read_text()
+        ), "error not shown"
+        assert (
+            "Preview not updated (the last good version stays)"
+            in (tmp_path / "preview.log").read_text()
+        )
         assert page().replace("\n", "") == good.replace("\n", "")
         theme = project / "theme" / "templates" / "_strings.html"
-        theme.write_text(theme.read_text(encoding="utf-8").replace("Naar de inhoud", "Direct naar de tekst"), encoding="utf-8")
-        post.write_text(post.read_text(encoding="utf-8").replace("Date: 2025-04-45", "Date: 2025-04-15"), encoding="utf-8")
+        theme.write_text(
+            theme.read_text(encoding="utf-8").replace("Naar de inhoud", "Direct naar de tekst"),
+            encoding="utf-8",
+        )
+        post.write_text(
+            post.read_text(encoding="utf-8").replace("Date: 2025-04-45", "Date: 2025-04-15"),
+            encoding="utf-8",
+        )
         assert _wait_for(lambda: "Direct naar de tekst" in page()), "theme change not rebuilt"
     finally:
         server.terminate()

@@ -19,6 +19,12 @@ class BlockExtension(Extension):
         self.render = render
         super().__init__(**kwargs)
 
+    def __getstate__(self):
+        """Pickle without the Jinja environment (Pelican's content cache pickles settings)."""
+        state = self.__dict__.copy()
+        state["env"] = None
+        return state
+
     def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
         """Register the block preprocessor."""
         name = "blocks_" + "_".join(sorted(self.kinds))

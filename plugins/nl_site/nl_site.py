@@ -6,6 +6,10 @@ import re
 from babel.dates import format_date
 from pelican import signals
 
+from fenced_blocks.pelican_glue import install_extension
+
+from .typography import DutchTypographyExtension, smarten
+
 WORDS_PER_MINUTE = 220
 WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]+>")
@@ -27,8 +31,15 @@ def add_filters(generator):
         generator.env.filters["nl_date"] = nl_date
 
 
-def add_reading_time(content):
-    """Attach ``reading_minutes`` to every article and page."""
+def add_typography(pelican):
+    """Dutch typography for every post's text (instead of typogrify, at a fraction of its cost)."""
+    install_extension(pelican.settings, DutchTypographyExtension())
+
+
+def finish_content(content):
+    """Typographic title, and ``reading_minutes``, for every article and page."""
+    if hasattr(content, "title"):  # static files have none
+        content.title = smarten(content.title)
     content.reading_minutes = reading_minutes(getattr(content, "_content", "") or "")
 
 
@@ -42,6 +53,7 @@ def link_neighbours(generator):
 
 def register():
     """Connect the plugin to Pelican's signals."""
+    signals.initialized.connect(add_typography)
     signals.generator_init.connect(add_filters)
-    signals.content_object_init.connect(add_reading_time)
+    signals.content_object_init.connect(finish_content)
     signals.article_generator_finalized.connect(link_neighbours)

@@ -1,0 +1,1 @@
+"""Benchmarks: `./blog bench` (see run.py)."""

@@ -1,0 +1,144 @@
+"""`./blog bench`: our build against stock Pelican, side by side, plus Meer lezen at scale.
+
+Every build runs in a fresh process, alternating ours and stock, repeated; figures are medians
+and ratios measured in the same run, so they hold on a shared, noisy machine.
+"""
+
+import argparse
+import json
+import logging
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.corpus import generate
+from bench.meer_lezen_scale import time_selection
+from sitetools.settings import ROOT
+
+log = logging.getLogger("bench")
+RESULTS = ROOT / "bench" / "results.json"
+
+
+def timed_build(kind, content, output, cache=None):
+    """Seconds and peak MiB of one build in a fresh process."""
+    if output.exists():
+        shutil.rmtree(output)
+    command = [
+        sys.executable,
+        "-m",
+        "bench.build_one",
+        "--kind",
+        kind,
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+    ]
+    if cache:
+        command += ["--cache", str(cache)]
+    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def edit_one_article(content):
+    """Change one sentence of one article, as an author would."""
+    post = sorted((content / "artikelen").glob("*.md"))[
+        len(list((content / "artikelen").glob("*.md"))) // 2
+    ]
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\nEen zin die de auteur net toevoegde.\n",
+        encoding="utf-8",
+    )
+
+
+def article_page_bytes(output):
+    """HTML bytes of the median article page and the CSS bytes every page loads."""
+    pages = sorted(p.stat().st_size for p in (output / "artikelen").glob("*/index.html"))
+    css = sum(
+        p.stat().st_size for p in (output / "theme" / "css").glob("*.css") if p.name != "print.css"
+    )
+    return pages[len(pages) // 2], css
+
+
+def run(articles, rounds, scale):
+    """All figures as a dict (also written to bench/results.json)."""
+    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        content = generate(work, articles)
+        times = {"ours": [], "stock": []}
+        peaks = []
+        for r in range(rounds):
+            order = ("ours", "stock") if r % 2 == 0 else ("stock", "ours")
+            for kind in order:
+                figures = timed_build(kind, content, work / f"out-{kind}")
+                times[kind].append(figures["seconds"])
+                if kind == "ours":
+                    peaks.append(figures["peak_mib"])
+                log.info("round %d %-5s %.2f s", r + 1, kind, figures["seconds"])
+        ours, stock = statistics.median(times["ours"]), statistics.median(times["stock"])
+        html, css = article_page_bytes(work / "out-ours")
+
+        cache = work / "cache"
+        warm = []
+        timed_build("ours", content, work / "out-warm", cache)  # fills the cache
+        for _ in range(rounds):
+            edit_one_article(content)
+            warm.append(timed_build("ours", content, work / "out-warm", cache)["seconds"])
+        warm_s = statistics.median(warm)
+        selection = {str(n): round(time_selection(n), 3) for n in scale}
+        return {
+            "articles": articles,
+            "rounds": rounds,
+            "ours_s": round(ours, 3),
+            "stock_s": round(stock, 3),
+            "build_ratio_vs_stock": round(ours / stock, 3),
+            "warm_rebuild_s": round(warm_s, 3),
+            "warm_rebuild_ratio": round(warm_s / ours, 3),
+            "meer_lezen_s": selection,
+            "meer_lezen_ratio_50k_10k": round(selection["50000"] / selection["10000"], 2)
+            if "50000" in selection and "10000" in selection
+            else None,
+            "peak_mib": round(max(peaks), 1),
+            "article_html_bytes": html,
+            "css_bytes": css,
+        }
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def summary(r):
+    """The figures as a small table."""
+    lines = [
+        f"Corpus: {r['articles']} generated articles, {r['rounds']} alternating rounds (medians)",
+        f"  our build (plugins, typogrify, theme)   {r['ours_s']:8.2f} s",
+        f"  stock Pelican 4.12 (no plugins)          {r['stock_s']:8.2f} s",
+        f"  ratio ours / stock                       {r['build_ratio_vs_stock']:8.2f}",
+        f"  warm rebuild after one edit              {r['warm_rebuild_s']:8.2f} s "
+        f"({r['warm_rebuild_ratio']:.2f} of cold)",
+        f"  peak memory of our build                 {r['peak_mib']:8.1f} MiB",
+        f"  article page HTML (median) / CSS         "
+        f"{r['article_html_bytes']} / {r['css_bytes']} bytes",
+    ]
+    for n, s in r["meer_lezen_s"].items():
+        lines.append(f"  Meer lezen selection, {int(n):>6,} articles {s:8.2f} s")
+    return "\n".join(lines)
+
+
+def main():
+    """Parse options, run, print and save."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--scale", default="1000,10000,50000", help="Meer lezen article counts")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    results = run(args.articles, args.rounds, [int(n) for n in args.scale.split(",") if n])
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    log.info("%s\nWritten to %s", summary(results), RESULTS.relative_to(ROOT))
+
+
+if __name__ == "__main__":
+    main()
