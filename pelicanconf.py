@@ -20,7 +20,7 @@ AUTHOR = "Redactie Werk in beweging"
 # SITEURL is the absolute address: canonical links, Open Graph, JSON-LD, sitemap, robots.txt
 # and feeds use it. Locally that is the preview server; publishconf.py sets the public one.
 SITEURL = "http://localhost:8000"
-# Pages link to each other root-relative (SITE_ROOT + "/artikelen/x/"), so the same build works
+# Pages link to each other root-relative (SITE_ROOT + "/artikelen/x.html"), so the same build works
 # on any host and port, also from the 404 page. Set it to "/blog" for a site in a sub-folder.
 SITE_ROOT = ""
 RELATIVE_URLS = False
@@ -37,17 +37,19 @@ EXTRA_PATH_METADATA = {
 }
 DEFAULT_DATE = None
 ARTICLE_ORDER_BY = "reversed-date"
-DEFAULT_PAGINATION = 10
+DEFAULT_PAGINATION = 20
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/pagina/{number}/", "{base_name}/pagina/{number}/index.html"),
 )
 
 # --- URLs (Dutch, readable, stable) ---------------------------------------------------------
-ARTICLE_URL = "artikelen/{slug}/"
-ARTICLE_SAVE_AS = "artikelen/{slug}/index.html"
-DRAFT_URL = "concepten/{slug}/"
-DRAFT_SAVE_AS = "concepten/{slug}/index.html"
+# One file per article, no folder each: a folder per page costs a metadata write per article,
+# which dominated rebuilds on a slow disk (see README, Performance).
+ARTICLE_URL = "artikelen/{slug}.html"
+ARTICLE_SAVE_AS = "artikelen/{slug}.html"
+DRAFT_URL = "concepten/{slug}.html"
+DRAFT_SAVE_AS = "concepten/{slug}.html"
 PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = "{slug}/index.html"
 TAG_URL = "thema/{slug}/"
@@ -84,6 +86,7 @@ AUTHOR_FEED_RSS = None
 TRANSLATION_FEED_ATOM = None
 TRANSLATION_FEED_RSS = None
 RSS_FEED_SUMMARY_ONLY = False
+FEED_MAX_ITEMS = 20  # the newest 20, each with its full text
 
 # --- Markdown and typography -------------------------------------------------------------------
 MARKDOWN = {
@@ -110,11 +113,24 @@ JINJA_ENVIRONMENT = {
 
 # --- Plugins ----------------------------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_guard", "nl_site", "quote_cards", "data_tables", "meer_lezen"]
+PLUGINS = [
+    "build_cache",
+    "content_guard",
+    "nl_site",
+    "quote_cards",
+    "data_tables",
+    "meer_lezen",
+    "render_cache",
+]
 MEER_LEZEN_COUNT = 3
 
 # --- Build ------------------------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Reuse posts that did not change (previews and rebuilds); the build_cache plugin throws the
+# cache away whenever code, theme or settings change. publishconf.py builds without it.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = "cache"
+GZIP_CACHE = False  # compressing the cache costs more than it saves on a local disk
+CHECK_MODIFIED_METHOD = "sha1"  # content, not modification time, decides what changed

@@ -14,3 +14,6 @@ RELATIVE_URLS = False
 SITE_ROOT = os.environ.get("SITE_ROOT", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+# A publish always starts from the sources alone.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

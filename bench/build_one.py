@@ -15,8 +15,10 @@ from sitetools.settings import load
 def settings_for(kind, content, output, cache=None):
     """Pelican settings: 'ours' (pelicanconf.py, all plugins, typogrify, our theme) or 'stock'."""
     common = {"PATH": str(content), "OUTPUT_PATH": str(output)}
-    if cache:
-        common.update(CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache))
+    caching = bool(cache)  # cold builds must not read a cache left by an earlier run
+    common.update(
+        CACHE_CONTENT=caching, LOAD_CONTENT_CACHE=caching, CACHE_PATH=str(cache or output)
+    )
     if kind == "ours":
         return load("pelicanconf.py", **common)
     from pelican.settings import read_settings  # noqa: PLC0415
@@ -36,12 +38,19 @@ def main():
     parser.add_argument("--cache")
     args = parser.parse_args()
     logging.basicConfig(level=logging.ERROR)
-    settings = settings_for(args.kind, args.content, args.output, args.cache)
-    from pelican import Pelican  # noqa: PLC0415
+    if args.cache:  # a rebuild as `./blog build` and the preview do it: staging, caches, swap
+        from sitetools.build import build  # noqa: PLC0415
 
-    start = time.perf_counter()
-    Pelican(settings).run()
-    seconds = time.perf_counter() - start
+        start = time.perf_counter()
+        build("pelicanconf.py", args.output, PATH=args.content, CACHE_PATH=args.cache)
+        seconds = time.perf_counter() - start
+    else:
+        settings = settings_for(args.kind, args.content, args.output)
+        from pelican import Pelican  # noqa: PLC0415
+
+        start = time.perf_counter()
+        Pelican(settings).run()
+        seconds = time.perf_counter() - start
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"seconds": seconds, "peak_mib": peak}))  # noqa: T201 (the parent reads it)
 

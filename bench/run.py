@@ -23,8 +23,8 @@ RESULTS = ROOT / "bench" / "results.json"
 
 
 def timed_build(kind, content, output, cache=None):
-    """Seconds and peak MiB of one build in a fresh process."""
-    if output.exists():
+    """Seconds and peak MiB of one build in a fresh process (a rebuild keeps its output)."""
+    if output.exists() and not cache:
         shutil.rmtree(output)
     command = [
         sys.executable,
@@ -56,16 +56,27 @@ def edit_one_article(content):
 
 def article_page_bytes(output):
     """HTML bytes of the median article page and the CSS bytes every page loads."""
-    pages = sorted(p.stat().st_size for p in (output / "artikelen").glob("*/index.html"))
+    pages = sorted(p.stat().st_size for p in (output / "artikelen").glob("*.html"))
     css = sum(
         p.stat().st_size for p in (output / "theme" / "css").glob("*.css") if p.name != "print.css"
     )
     return pages[len(pages) // 2], css
 
 
-def run(articles, rounds, scale):
+def peak_at(n):
+    """Peak memory of one cold build of ``n`` generated articles (our build)."""
+    work = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT))
+    try:
+        content = generate(work, n, seed=11)
+        return timed_build("ours", content, work / "out")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def run(articles, rounds, scale, memory_articles=0):
     """All figures as a dict (also written to bench/results.json)."""
-    work = Path(tempfile.mkdtemp(prefix="bench-"))
+    # In the project folder, like a real build (not /tmp, whose state can slow file creation).
+    work = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT))
     try:
         content = generate(work, articles)
         times = {"ours": [], "stock": []}
@@ -89,6 +100,7 @@ def run(articles, rounds, scale):
             warm.append(timed_build("ours", content, work / "out-warm", cache)["seconds"])
         warm_s = statistics.median(warm)
         selection = {str(n): round(time_selection(n), 3) for n in scale}
+        big = peak_at(memory_articles) if memory_articles else None
         return {
             "articles": articles,
             "rounds": rounds,
@@ -102,6 +114,9 @@ def run(articles, rounds, scale):
             if "50000" in selection and "10000" in selection
             else None,
             "peak_mib": round(max(peaks), 1),
+            "peak_mib_large": round(big["peak_mib"], 1) if big else None,
+            "large_articles": memory_articles or None,
+            "large_build_s": round(big["seconds"], 2) if big else None,
             "article_html_bytes": html,
             "css_bytes": css,
         }
@@ -113,7 +128,7 @@ def summary(r):
     """The figures as a small table."""
     lines = [
         f"Corpus: {r['articles']} generated articles, {r['rounds']} alternating rounds (medians)",
-        f"  our build (plugins, typogrify, theme)   {r['ours_s']:8.2f} s",
+        f"  our build (plugins, typography, theme) {r['ours_s']:8.2f} s",
         f"  stock Pelican 4.12 (no plugins)          {r['stock_s']:8.2f} s",
         f"  ratio ours / stock                       {r['build_ratio_vs_stock']:8.2f}",
         f"  warm rebuild after one edit              {r['warm_rebuild_s']:8.2f} s "
@@ -122,6 +137,11 @@ def summary(r):
         f"  article page HTML (median) / CSS         "
         f"{r['article_html_bytes']} / {r['css_bytes']} bytes",
     ]
+    if r.get("peak_mib_large"):
+        lines.append(
+            f"  peak memory, {r['large_articles']:,} articles           "
+            f"{r['peak_mib_large']:8.1f} MiB (build {r['large_build_s']:.1f} s)"
+        )
     for n, s in r["meer_lezen_s"].items():
         lines.append(f"  Meer lezen selection, {int(n):>6,} articles {s:8.2f} s")
     return "\n".join(lines)
@@ -133,9 +153,16 @@ def main():
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--scale", default="1000,10000,50000", help="Meer lezen article counts")
+    parser.add_argument(
+        "--memory-articles",
+        type=int,
+        default=10000,
+        help="articles for the peak-memory build (0 skips it)",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    results = run(args.articles, args.rounds, [int(n) for n in args.scale.split(",") if n])
+    scale = [int(n) for n in args.scale.split(",") if n]
+    results = run(args.articles, args.rounds, scale, args.memory_articles)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log.info("%s\nWritten to %s", summary(results), RESULTS.relative_to(ROOT))
 

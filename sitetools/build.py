@@ -53,6 +53,8 @@ def build(config="pelicanconf.py", output=None, **override):
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
     settings["OUTPUT_PATH"] = str(staging)
+    if target.is_dir():  # pages that did not change are taken from here (render_cache)
+        settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
         swap_in(staging, target)

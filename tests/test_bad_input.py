@@ -127,8 +127,8 @@ CASES = {
         f"{F}:9: the image '/images/bestaat-niet.png' does not exist; fix the path (relative to this file)",
     ),
     "dead-article-link": (
-        post(BODY + "Lees [dit](/artikelen/latent-werkzoekende/).\n"),
-        f"{F}:9: links to '/artikelen/latent-werkzoekende/', which is no article; did you mean '/artikelen/latent-werkzoekenden/'?",
+        post(BODY + "Lees [dit](/artikelen/latent-werkzoekende.html).\n"),
+        f"{F}:9: links to '/artikelen/latent-werkzoekende.html', which is no article; did you mean '/artikelen/latent-werkzoekenden.html'?",
     ),
     "scraping-debris": (
         post(BODY + "Afbeelding met tekst, schermopname Automatisch gegenereerde beschrijving\n"),

@@ -147,7 +147,7 @@ def table_site(tmp_path_factory):
     )
     result = run_task(project, "build")
     assert result.returncode == 0, result.stderr
-    return (project / "output" / "artikelen" / "cijfers" / "index.html").read_text(encoding="utf-8")
+    return (project / "output" / "artikelen" / "cijfers.html").read_text(encoding="utf-8")
 
 
 def test_accessible_table_markup(table_site):

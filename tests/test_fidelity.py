@@ -57,7 +57,7 @@ def seed_pieces():
 
 @pytest.fixture(scope="module")
 def site_text(site):
-    pages = sorted((site / "artikelen").glob("*/index.html"))
+    pages = sorted((site / "artikelen").glob("*.html"))
     assert len(pages) == 18
     return "\n".join(page_text(p.read_text(encoding="utf-8")) for p in pages)
 
@@ -98,7 +98,7 @@ def test_no_debris_published(site, debris):
 
 
 def test_meer_lezen_heading_only_in_the_block(site):
-    for page in (site / "artikelen").glob("*/index.html"):
+    for page in (site / "artikelen").glob("*.html"):
         html = page.read_text(encoding="utf-8")
         assert html.count("Meer lezen?") == 1, page
         assert '<h2 id="meer-lezen-titel">Meer lezen?</h2>' in html
@@ -106,7 +106,7 @@ def test_meer_lezen_heading_only_in_the_block(site):
 
 def test_tiktok_captions_became_cards(site):
     cards = []
-    for page in (site / "artikelen").glob("*/index.html"):
+    for page in (site / "artikelen").glob("*.html"):
         cards += re.findall(
             r'<figure class="quote-card quote-card-tiktok">(.*?)</figure>',
             page.read_text(encoding="utf-8"),

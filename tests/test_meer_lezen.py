@@ -114,17 +114,17 @@ def test_pick_problems(picks, message):
 
 
 def test_block_on_every_article(site):
-    pages = sorted((site / "artikelen").glob("*/index.html"))
-    existing = {p.parent.name for p in pages}
+    pages = sorted((site / "artikelen").glob("*.html"))
+    existing = {p.stem for p in pages}
     for page in pages:
         html = page.read_text(encoding="utf-8")
         block = re.search(
             r'<nav class="meer-lezen" aria-labelledby="meer-lezen-titel">(.*?)</nav>', html, re.S
         )
         assert block, page
-        links = re.findall(r'class="meer-lezen-link" href="/artikelen/([^/]+)/"', block[1])
+        links = re.findall(r'class="meer-lezen-link" href="/artikelen/([^/"]+)\.html"', block[1])
         assert len(links) == 3 and len(set(links)) == 3, page
-        assert page.parent.name not in links
+        assert page.stem not in links
         assert set(links) <= existing
         assert (
             len(re.findall(r'<time datetime="\d{4}-\d\d-\d\d">\d+ [a-z]+ \d{4}</time>', block[1]))
@@ -134,7 +134,7 @@ def test_block_on_every_article(site):
 
 
 def test_explanations(site):
-    html = (site / "artikelen" / "uitzend-cao-2026" / "index.html").read_text(encoding="utf-8")
+    html = (site / "artikelen" / "uitzend-cao-2026.html").read_text(encoding="utf-8")
     assert "Ook over: Werkgeverschap" in html
 
 
@@ -180,7 +180,7 @@ def test_block_escapes_titles(tmp_path):
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["nl_date"] = lambda d: "1 januari 2026"
     a = SimpleNamespace(
-        url="artikelen/x/",
+        url="artikelen/x.html",
         title="<script>alert(1)</script> & co",
         summary="<b>Sa</b> <i>mmary</i>",
         date=__import__("datetime").date(2026, 1, 1),

@@ -37,7 +37,7 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}/artikelen/latent-werkzoekenden/"
+    url = f"http://127.0.0.1:{port}/artikelen/latent-werkzoekenden.html"
 
     def page():
         with urllib.request.urlopen(url, timeout=5) as response:

@@ -25,9 +25,10 @@ def test_two_publishes_are_byte_identical(tmp_path):
 
 
 def test_publish_uses_the_public_address(published):
-    page = (published / "artikelen" / "talentschaarste" / "index.html").read_text(encoding="utf-8")
+    page = (published / "artikelen" / "talentschaarste.html").read_text(encoding="utf-8")
     assert (
-        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/talentschaarste/">' in page
+        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/talentschaarste.html">'
+        in page
     )
     assert 'href="/thema/arbeidsmarkt/"' in page
     assert "https://werkinbeweging.nl/sitemap.xml" in (published / "robots.txt").read_text(
@@ -143,7 +144,7 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
                 time.sleep(0.1)
         checks = {
             "/": (200, "Nieuwste artikelen"),
-            "/artikelen/uitzend-cao-2026/": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
+            "/artikelen/uitzend-cao-2026.html": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
             "/thema/netwerken/": (200, '<h1 class="page-title">Netwerken</h1>'),
             "/feeds/alles.atom.xml": (200, '<feed xmlns="http://www.w3.org/2005/Atom"'),
             "/bestaat/niet/": (404, "Pagina niet gevonden"),

@@ -78,7 +78,7 @@ def test_vocabulary_slugs_match_pelican_urls():
 @pytest.mark.parametrize("path", POSTS, ids=lambda p: p.stem)
 def test_article_page(site, path):
     post = meta(path)
-    page = (site / "artikelen" / post.get("slug") / "index.html").read_text(encoding="utf-8")
+    page = (site / "artikelen" / f"{post.get('slug')}.html").read_text(encoding="utf-8")
     h1s = re.findall(r"<h1[^>]*>(.*?)</h1>", page, re.S)
     assert len(h1s) == 1
     assert html.unescape(re.sub(r"<[^>]+>", "", h1s[0])) == post.get("title")
@@ -100,7 +100,9 @@ def test_theme_page_lists_its_articles(site, term):
     page = (site / "thema" / term.slug / "index.html").read_text(encoding="utf-8")
     assert term.description in html.unescape(page)
     expected = {meta(p).get("slug") for p in POSTS if term.name in tags_of(meta(p))}
-    listed = set(re.findall(r'class="article-item-title"><a href="/artikelen/([^/]+)/"', page))
+    listed = set(
+        re.findall(r'class="article-item-title"><a href="/artikelen/([^/"]+)\.html"', page)
+    )
     assert listed == expected
 
 
@@ -137,9 +139,7 @@ def test_metadata_is_escaped_everywhere(tmp_path):
     )
     result = run_task(project, "build")
     assert result.returncode == 0, result.stderr
-    page = (project / "output" / "artikelen" / "escape-test" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    page = (project / "output" / "artikelen" / "escape-test.html").read_text(encoding="utf-8")
     title = re.search(r"<title>(.*?)</title>", page)[1]
     assert "&amp;" in title and "&lt;" in title and "<" not in title.replace("&lt;", "")
     description = re.search(r'<meta name="description" content="([^"]*)">', page)[1]

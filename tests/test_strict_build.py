@@ -61,6 +61,6 @@ def test_good_post_builds(project):
     try:
         result = run_task(project, "build")
         assert result.returncode == 0, result.stderr
-        assert (project / "output" / "artikelen" / "een-goed-artikel" / "index.html").exists()
+        assert (project / "output" / "artikelen" / "een-goed-artikel.html").exists()
     finally:
         post.unlink()

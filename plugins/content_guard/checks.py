@@ -40,7 +40,7 @@ STATUSES = ("published", "draft", "hidden")
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
-ARTICLE_LINK = re.compile(r"^/artikelen/(?P<slug>[^/#?]+)/?(?:[#?].*)?$")
+ARTICLE_LINK = re.compile(r"^/artikelen/(?P<slug>[^/#?]+?)\.html(?:[#?].*)?$")
 LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
 DEBRIS = (
     (re.compile(r"Automatisch gegenereerde beschrijving"), "auto-generated image alt text"),
@@ -266,10 +266,11 @@ def _link_problem(post, content, image, target):
 
 def _dead_link(slug, statuses):
     if slug in statuses:
-        return f"links to '/artikelen/{slug}/', a {statuses[slug]} article; link to a published one"
+        status = statuses[slug]
+        return f"links to '/artikelen/{slug}.html', a {status} article; link to a published one"
     hint = closest(slug, statuses)
-    fix = f"did you mean '/artikelen/{hint}/'?" if hint else "check the Slug of the article"
-    return f"links to '/artikelen/{slug}/', which is no article; {fix}"
+    fix = f"did you mean '/artikelen/{hint}.html'?" if hint else "check the Slug of the article"
+    return f"links to '/artikelen/{slug}.html', which is no article; {fix}"
 
 
 def check_site_wide(posts):

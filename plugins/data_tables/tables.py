@@ -3,6 +3,7 @@
 Pure functions only; errors are TableError with the line of the post they concern.
 """
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -72,6 +73,7 @@ def parse_number(raw):
     return float(text.replace(",", "."))
 
 
+@functools.lru_cache(maxsize=8192)  # Babel is slow; tables repeat their figures
 def format_number(raw, percent=False):
     """Write a number Dutch style, keeping the author's decimals: '1515' -> '1.515', '23,4%'."""
     text = raw.replace("\u00a0", "").replace(" ", "").rstrip("%")

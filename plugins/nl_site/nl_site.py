@@ -1,5 +1,6 @@
 """Dutch dates with Babel (never the OS locale) and reading time per article."""
 
+import functools
 import math
 import re
 
@@ -15,9 +16,15 @@ WORD = re.compile(r"\w+")
 TAG = re.compile(r"<[^>]+>")
 
 
+@functools.lru_cache(maxsize=4096)
+def _format(day, fmt):
+    return format_date(day, format=fmt, locale="nl_NL")
+
+
 def nl_date(value, fmt="long"):
     """'14 oktober 2025' (Babel's Dutch month names, whatever locale the machine has)."""
-    return format_date(value, format=fmt, locale="nl_NL")
+    # Babel is slow and a blog repeats its dates on many pages: format each day once.
+    return _format(value.date() if hasattr(value, "date") else value, fmt)
 
 
 def reading_minutes(html):

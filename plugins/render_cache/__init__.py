@@ -1,0 +1,5 @@
+"""Render cache: a rebuild re-renders only the pages whose data changed."""
+
+from .render_cache import register
+
+__all__ = ["register"]

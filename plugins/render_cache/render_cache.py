@@ -1,0 +1,161 @@
+"""A Pelican writer that reuses the previous build's page when nothing it shows has changed.
+
+Every page's key is a digest of its template and of the page's own variables (the article
+with its text, Meer lezen links and neighbours; the articles of a list page). The keys live
+in the content cache folder, which build_cache empties whenever code, theme or settings
+change, so a key never outlives the templates that produced the page. Direct templates
+that show site-wide lists (themes, archive, sitemap) are always rendered.
+"""
+
+import hashlib
+import json
+import logging
+import shutil
+from pathlib import Path
+
+from pelican import signals
+from pelican.writers import Writer
+
+from .signatures import Signatures, Uncacheable
+
+log = logging.getLogger(__name__)
+KEYS_FILE = "render-keys.json"
+# Arguments of Writer.write_file that are not template variables.
+_WRITER_ARGS = {"relative_urls", "paginated", "template_name", "override_output", "url"}
+# Direct templates that only show their own page of articles; other direct ones read globals.
+PAGE_LOCAL_DIRECT = {"index"}
+
+
+class _CachedTemplate:
+    """Wraps a Jinja template: render() returns the previous page when its key is unchanged."""
+
+    def __init__(self, template, writer, context):
+        self.template, self.writer, self.context = template, writer, context
+        self.name = template.name
+
+    def render(self, localcontext):
+        return self.writer.render(self.template, self.context, localcontext)
+
+
+class CachingWriter(Writer):
+    """Pelican's writer with a render cache (active when CACHE_CONTENT is on)."""
+
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings)
+        self.enabled = bool(settings.get("CACHE_CONTENT"))
+        self.previous = settings.get("RENDER_CACHE_PREVIOUS_OUTPUT")
+        self.keys_path = Path(settings["CACHE_PATH"]) / KEYS_FILE
+        self.old_keys = self._load() if self.enabled and self.previous else {}
+        self.new_keys, self.signatures, self.reused, self.rendered = {}, Signatures(), 0, 0
+        direct = settings.get("DIRECT_TEMPLATES", [])
+        self.global_templates = {f"{t}.html" for t in direct if t not in PAGE_LOCAL_DIRECT}
+
+    def _load(self):
+        try:
+            return json.loads(self.keys_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+
+    def write_file(self, name, template, context, *args, **kwargs):
+        """As Pelican's, with the template wrapped in the cache.
+
+        A single page (an article) whose key matches is copied from the previous output
+        without rendering or rewriting it; paginated pages go through the wrapped template.
+        """
+        if not self.enabled or template.name in self.global_templates:
+            return super().write_file(name, template, context, *args, **kwargs)
+        if (
+            name
+            and not args
+            and not kwargs.get("paginated")
+            and self._link_unchanged(name, template, context, kwargs)
+        ):
+            return None
+        return super().write_file(
+            name, _CachedTemplate(template, self, context), context, *args, **kwargs
+        )
+
+    def _link_unchanged(self, name, template, context, kwargs):
+        """Copy ``name`` from the previous output if its key is unchanged."""
+        if not self.previous:
+            return False
+        variables = {k: v for k, v in kwargs.items() if k not in _WRITER_ARGS}
+        if template.name in self.settings.get("PAGINATED_TEMPLATES", {}) and (
+            "articles" in variables or "dates" in variables
+        ):
+            return False  # Pelican paginates these itself
+        local = {
+            **context,
+            "localsiteurl": context.get("localsiteurl"),
+            "output_file": name,
+            **variables,
+        }
+        key = self.key(template, context, local)
+        if key is None:
+            return False
+        self.new_keys[name] = key
+        old = Path(self.previous) / name
+        if self.old_keys.get(name) != key or not old.is_file():
+            return False
+        new = Path(self.output_path) / name
+        new.parent.mkdir(parents=True, exist_ok=True)
+        # A copy, never a hard link: a later write must not reach into the previous output.
+        shutil.copyfile(old, new)
+        self.reused += 1
+        signals.content_written.send(str(new), context=local)
+        return True
+
+    def key(self, template, context, localcontext):
+        """Digest of what this page shows, or None when that cannot be told."""
+        own = {k: v for k, v in localcontext.items() if k not in context or context[k] is not v}
+        try:
+            parts = sorted(
+                (k, self.signatures.value(v, main=k in ("article", "page"))) for k, v in own.items()
+            )
+        except Uncacheable:
+            return None
+        return hashlib.sha1(repr((template.name, parts)).encode("utf-8")).hexdigest()
+
+    def render(self, template, context, localcontext):
+        """Reuse the previous page when its key matches, else render it."""
+        name = localcontext["output_file"]
+        key = self.key(template, context, localcontext)
+        if key is not None:
+            self.new_keys[name] = key
+            old = Path(self.previous or "") / name
+            if self.previous and self.old_keys.get(name) == key and old.is_file():
+                self.reused += 1
+                return old.read_text(encoding="utf-8")
+        self.rendered += 1
+        return template.render(localcontext)
+
+    def save(self):
+        """Store this build's keys for the next one."""
+        if self.enabled:
+            self.keys_path.parent.mkdir(parents=True, exist_ok=True)
+            self.keys_path.write_text(json.dumps(self.new_keys, sort_keys=True), encoding="utf-8")
+            log.debug("render_cache: %d pages reused, %d rendered", self.reused, self.rendered)
+
+
+def get_writer(pelican):
+    """Pelican asks for its writer class here; the instance reports back for save_keys."""
+
+    class BoundWriter(CachingWriter):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            pelican._render_cache_writer = self
+
+    return BoundWriter
+
+
+def save_keys(pelican):
+    """After a successful build, remember the keys (a failed build keeps the old ones)."""
+    writer = getattr(pelican, "_render_cache_writer", None)
+    if writer is not None:
+        writer.save()
+
+
+def register():
+    """Connect the plugin to Pelican's signals."""
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(save_keys)
