@@ -4,6 +4,7 @@ import logging
 import os
 import shutil
 import subprocess
+import sys
 
 log = logging.getLogger(__name__)
 
@@ -37,14 +38,17 @@ def deploy_rsync(output, target=None):
         )
     if not shutil.which("rsync"):
         raise DeployError("rsync is not installed (apt-get install rsync)")
-    subprocess.run(rsync_command(output, target), check=True)
+    if subprocess.run(rsync_command(output, target)).returncode:
+        raise DeployError(f"rsync could not upload to {target} (see above)")
     log.warning("Deployed %s to %s", output, target)
 
 
 def deploy_github(output, branch="gh-pages", push=True):
     """Commit ``output`` to the gh-pages branch with ghp-import and push it."""
     command = [
-        "ghp-import",
+        sys.executable,
+        "-m",
+        "ghp_import",
         "--no-jekyll",
         "--force",
         "--branch",
@@ -54,5 +58,6 @@ def deploy_github(output, branch="gh-pages", push=True):
         *(["--push"] if push else []),
         str(output),
     ]
-    subprocess.run(command, check=True)
+    if subprocess.run(command).returncode:
+        raise DeployError(f"ghp-import could not publish to the {branch} branch (see above)")
     log.warning("Published %s to the %s branch", output, branch)

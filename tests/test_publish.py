@@ -177,3 +177,23 @@ def test_deploy_without_target_explains(tmp_path):
     assert result.returncode == 1
     assert "no deploy target: pass --target or set DEPLOY_TARGET" in result.stderr
     assert ROOT.exists()
+
+
+def test_deploy_to_github_pages_branch(tmp_path):
+    project = make_project(tmp_path)
+    remote = tmp_path / "remote.git"
+    git = ["git", "-c", "init.defaultBranch=main"]
+    subprocess.run([*git, "init", "-q", "--bare", str(remote)], check=True)
+    subprocess.run([*git, "init", "-q", str(project)], check=True)
+    for key, val in (("user.name", "Redactie"), ("user.email", "redactie@example.org")):
+        subprocess.run(["git", "-C", str(project), "config", key, val], check=True)
+    subprocess.run(["git", "-C", str(project), "remote", "add", "origin", str(remote)], check=True)
+    result = run_task(project, "deploy", "--github")
+    assert result.returncode == 0, result.stderr
+    files = subprocess.run(
+        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+    assert {"index.html", ".nojekyll", "404.html", "artikelen/talentschaarste.html"} <= set(files)

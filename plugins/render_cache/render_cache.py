@@ -10,10 +10,12 @@ that show site-wide lists (themes, archive, sitemap) are always rendered.
 import hashlib
 import json
 import logging
+import os
 import shutil
 from pathlib import Path
 
 from pelican import signals
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from .signatures import Signatures, Uncacheable
@@ -47,8 +49,16 @@ class CachingWriter(Writer):
         self.keys_path = Path(settings["CACHE_PATH"]) / KEYS_FILE
         self.old_keys = self._load() if self.enabled and self.previous else {}
         self.new_keys, self.signatures, self.reused, self.rendered = {}, Signatures(), 0, 0
+        self.linked = set()
         direct = settings.get("DIRECT_TEMPLATES", [])
         self.global_templates = {f"{t}.html" for t in direct if t not in PAGE_LOCAL_DIRECT}
+
+    def _open_w(self, filename, encoding, override=False):
+        """Pelican's, after unlinking a page this build linked from the previous output."""
+        if filename in self.linked:
+            os.unlink(filename)
+            self.linked.discard(filename)
+        return super()._open_w(filename, encoding, override)
 
     def _load(self):
         try:
@@ -59,7 +69,7 @@ class CachingWriter(Writer):
     def write_file(self, name, template, context, *args, **kwargs):
         """As Pelican's, with the template wrapped in the cache.
 
-        A single page (an article) whose key matches is copied from the previous output
+        A single page (an article) whose key matches is linked from the previous output
         without rendering or rewriting it; paginated pages go through the wrapped template.
         """
         if not self.enabled or template.name in self.global_templates:
@@ -76,7 +86,7 @@ class CachingWriter(Writer):
         )
 
     def _link_unchanged(self, name, template, context, kwargs):
-        """Copy ``name`` from the previous output if its key is unchanged."""
+        """Link ``name`` from the previous output if its key is unchanged."""
         if not self.previous:
             return False
         variables = {k: v for k, v in kwargs.items() if k not in _WRITER_ARGS}
@@ -97,10 +107,16 @@ class CachingWriter(Writer):
         old = Path(self.previous) / name
         if self.old_keys.get(name) != key or not old.is_file():
             return False
-        new = Path(self.output_path) / name
+        new = Path(sanitised_join(self.output_path, name))
         new.parent.mkdir(parents=True, exist_ok=True)
-        # A copy, never a hard link: a later write must not reach into the previous output.
-        shutil.copyfile(old, new)
+        # A hard link costs one directory entry, not a copy of the page; _open_w breaks the
+        # link before any later write, so the previous output is never written through it.
+        try:
+            os.link(old, new)
+            self.linked.add(str(new))
+        except OSError:
+            shutil.copyfile(old, new)
+        self._written_files.add(str(new))
         self.reused += 1
         signals.content_written.send(str(new), context=local)
         return True
