@@ -50,6 +50,9 @@ DEBRIS = (
 )
 
 
+DEBRIS_MULTILINE = [(re.compile(p.pattern, re.M), what) for p, what in DEBRIS]
+
+
 @dataclass(frozen=True, order=True)
 class Problem:
     """One problem in one file; prints as 'content/x.md:3: message'."""
@@ -235,11 +238,15 @@ def check_body(post, content):
     except BlockError as err:
         out.append(Problem(post.display, err.line, err.message))
     post.article_links = []
+    text = "\n".join(body)
+    # One search over the whole text first: most posts have neither debris nor links.
+    suspect = any(pattern.search(text) for pattern, _ in DEBRIS_MULTILINE)
+    linked = "](" in text
     for n, line in enumerate(body, first):
-        for pattern, what in DEBRIS:
+        for pattern, what in DEBRIS if suspect else ():
             if pattern.search(line):
                 out.append(Problem(post.display, n, f"leftover scraping debris: {what}; remove it"))
-        for image, target in LINK.findall(line):
+        for image, target in LINK.findall(line) if linked else ():
             article = ARTICLE_LINK.match(target)
             if article and not image:  # checked once all slugs are known
                 post.article_links.append((n, article["slug"]))

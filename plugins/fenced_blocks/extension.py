@@ -37,6 +37,8 @@ class _BlockPreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines):
+        if not any(line.startswith("```") for line in lines):  # most texts have no blocks
+            return lines
         blocks = find_blocks(lines, self.ext.kinds, self.ext.field_names)
         if not blocks:
             return lines
