@@ -37,6 +37,24 @@ def published(tmp_path_factory):
     return build("publishconf.py", tmp_path_factory.mktemp("published") / "output")
 
 
+@pytest.fixture(scope="module")
+def built_project(tmp_path_factory):
+    """A project copy whose output/ holds a good build: the previous site that must survive."""
+    project = make_project(tmp_path_factory.mktemp("built"))
+    result = run_task(project, "build")
+    assert result.returncode == 0, result.stderr
+    return project
+
+
+def free_port():
+    """A TCP port on localhost that nothing listens on."""
+    import socket  # noqa: PLC0415
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def make_project(tmp_path, with_content=True):
     """A copy of the project (config, theme, plugins, tools, content) to break things in."""
     project = tmp_path / "project"

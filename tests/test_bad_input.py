@@ -2,7 +2,7 @@
 file named, exit code 1, and the previous output untouched."""
 
 import pytest
-from conftest import make_project, run_task, snapshot
+from conftest import run_task, snapshot
 
 HEAD = {
     "Title": "Een artikel",
@@ -151,12 +151,9 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    """A project copy whose output/ holds a good build: the site that must survive."""
-    project = make_project(tmp_path_factory.mktemp("bad-input"))
-    result = run_task(project, "build")
-    assert result.returncode == 0, result.stderr
-    return project
+def project(built_project):
+    """A project copy with a good build in output/."""
+    return built_project
 
 
 def test_there_are_enough_cases():

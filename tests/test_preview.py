@@ -1,18 +1,11 @@
 """Live preview: a change is rebuilt and served; a broken post is reported, the last good site stays."""
 
-import socket
 import subprocess
 import sys
 import time
 import urllib.request
 
-from conftest import make_project
-
-
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from conftest import free_port, make_project
 
 
 def _wait_for(predicate, seconds=30):
@@ -29,7 +22,7 @@ def _wait_for(predicate, seconds=30):
 
 def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
     project = make_project(tmp_path)
-    port = _free_port()
+    port = free_port()
     log = open(tmp_path / "preview.log", "w+")  # noqa: SIM115 (read while the server runs)
     server = subprocess.Popen(
         [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],

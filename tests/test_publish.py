@@ -8,7 +8,7 @@ import urllib.request
 from datetime import date
 
 import pytest
-from conftest import ROOT, make_project, run_task, snapshot
+from conftest import ROOT, free_port, make_project, run_task, snapshot
 
 from sitetools.build import build
 from sitetools.newpost import NewPostError, create_post
@@ -100,14 +100,6 @@ http {{
 """
 
 
-def _free_port():
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def _get(url):
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -128,7 +120,7 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
 
     run = tmp_path / "run"
     run.mkdir()
-    port = _free_port()
+    port = free_port()
     conf = run / "nginx.conf"
     user = "user root;" if hasattr(shutil, "chown") and __import__("os").geteuid() == 0 else ""
     conf.write_text(NGINX_CONF.format(run=run, port=port, root=www, user=user), encoding="utf-8")

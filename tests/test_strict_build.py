@@ -1,7 +1,7 @@
 """A bad post stops `invoke build` with a message naming the file and the fix; output is kept."""
 
 import pytest
-from conftest import make_project, run_task, snapshot
+from conftest import run_task, snapshot
 
 GOOD = """Title: Een goed artikel
 Date: 2025-03-01
@@ -15,12 +15,9 @@ Tekst van het artikel.
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory):
-    """A project copy with a good build in output/ (the 'previous' site)."""
-    project = make_project(tmp_path_factory.mktemp("strict"))
-    result = run_task(project, "build")
-    assert result.returncode == 0, result.stderr
-    return project
+def project(built_project):
+    """A project copy with a good build in output/."""
+    return built_project
 
 
 @pytest.mark.parametrize(
