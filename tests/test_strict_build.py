@@ -1,7 +1,7 @@
 """A bad post stops `invoke build` with a message naming the file and the fix; output is kept."""
 
 import pytest
-from conftest import run_task, snapshot
+from conftest import make_project, run_task, snapshot
 
 GOOD = """Title: Een goed artikel
 Date: 2025-03-01
@@ -61,3 +61,22 @@ def test_good_post_builds(project):
         assert (project / "output" / "artikelen" / "een-goed-artikel.html").exists()
     finally:
         post.unlink()
+
+
+@pytest.mark.parametrize(
+    ("setting", "plugin"),
+    [
+        ("MEER_LEZEN_AANTAL", "meer_lezen"),
+        ("DATA_TABLES_GRAFIEKEN", "data_tables"),
+        ("CONTENT_GUARD_THEMAS", "content_guard"),
+        ("QUOTE_CARDS_SJABLOON", "quote_cards"),
+    ],
+)
+def test_unknown_plugin_setting_stops_the_build(tmp_path, setting, plugin):
+    project = make_project(tmp_path)
+    conf = project / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"\n{setting} = 4\n", encoding="utf-8")
+    result = run_task(project, "build")
+    assert result.returncode == 1
+    assert f"{setting} is no setting of the {plugin} plugin; known settings: " in result.stderr
+    assert not (project / "output").exists()
