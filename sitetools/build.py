@@ -12,8 +12,6 @@ from pathlib import Path
 
 from .settings import ROOT, load
 
-log = logging.getLogger(__name__)
-
 
 class BuildError(Exception):
     """The build failed; the output folder is untouched."""

@@ -1,10 +1,6 @@
 """`invoke check`: every content problem at once, one line each, without writing anything."""
 
-import logging
-
 from .settings import load
-
-log = logging.getLogger(__name__)
 
 
 def problems(config="pelicanconf.py", **override):

@@ -27,10 +27,6 @@ class Vocabulary:
     categories: dict
     sources: dict
 
-    def theme_by_slug(self, slug):
-        """The Term of a theme slug, or None."""
-        return next((t for t in self.themes.values() if t.slug == slug), None)
-
 
 def _terms(data, key, path, need_slug=True):
     terms = {}
