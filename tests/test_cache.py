@@ -1,6 +1,8 @@
 """A warm rebuild publishes exactly what a cold build would: edits, templates, plugins, settings."""
 
 import shutil
+import subprocess
+import sys
 
 import pytest
 from conftest import make_project, run_task, snapshot
@@ -71,4 +73,27 @@ def test_changed_setting(project):
     )
     warm = build(project)
     assert b"<svg" not in warm["artikelen/netwerken-koffie-afspraak.html"]
+    assert differing(warm, cold(project)) == []
+
+
+def test_keys_of_another_output_folder_are_not_trusted(project):
+    """A cached build into another folder (as the tests do) must not make output/ stale."""
+    replace(
+        project / "content" / "artikelen" / "uitzend-cao-2026.md",
+        "Title: Nieuwe uitzend-cao 2026",
+        "Title: Nieuwe uitzend-cao 2026 (elders)",
+    )
+    elsewhere = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from sitetools.build import build; build('pelicanconf.py', 'elders')",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert elsewhere.returncode == 0, elsewhere.stderr
+    warm = build(project)
+    assert b"(elders)" in warm["artikelen/uitzend-cao-2026.html"]
     assert differing(warm, cold(project)) == []

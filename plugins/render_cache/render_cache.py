@@ -105,7 +105,7 @@ class CachingWriter(Writer):
             return False
         self.new_keys[name] = key
         old = Path(self.previous) / name
-        if self.old_keys.get(name) != key or not old.is_file():
+        if not self._unchanged(name, key, old):
             return False
         new = Path(sanitised_join(self.output_path, name))
         new.parent.mkdir(parents=True, exist_ok=True)
@@ -139,18 +139,41 @@ class CachingWriter(Writer):
         if key is not None:
             self.new_keys[name] = key
             old = Path(self.previous or "") / name
-            if self.previous and self.old_keys.get(name) == key and old.is_file():
+            if self.previous and self._unchanged(name, key, old):
                 self.reused += 1
                 return old.read_text(encoding="utf-8")
         self.rendered += 1
         return template.render(localcontext)
 
+    def _unchanged(self, name, key, old):
+        """True when the previous page was written by the build that recorded ``key`` for it.
+
+        The recorded size and modification time tell that the file in the previous output is
+        the very one (another build into another folder, e.g. by the tests, records other keys).
+        """
+        recorded = self.old_keys.get(name)
+        if not recorded or recorded[0] != key:
+            return False
+        try:
+            stat = old.stat()
+        except OSError:
+            return False
+        return [stat.st_size, stat.st_mtime_ns] == recorded[1:]
+
     def save(self):
-        """Store this build's keys for the next one."""
-        if self.enabled:
-            self.keys_path.parent.mkdir(parents=True, exist_ok=True)
-            self.keys_path.write_text(json.dumps(self.new_keys, sort_keys=True), encoding="utf-8")
-            log.debug("render_cache: %d pages reused, %d rendered", self.reused, self.rendered)
+        """Store this build's keys, with each written file's size and time, for the next one."""
+        if not self.enabled:
+            return
+        entries = {}
+        for name, key in self.new_keys.items():
+            try:
+                stat = (Path(self.output_path) / name).stat()
+            except OSError:
+                continue
+            entries[name] = [key, stat.st_size, stat.st_mtime_ns]
+        self.keys_path.parent.mkdir(parents=True, exist_ok=True)
+        self.keys_path.write_text(json.dumps(entries, sort_keys=True), encoding="utf-8")
+        log.debug("render_cache: %d pages reused, %d rendered", self.reused, self.rendered)
 
 
 def get_writer(pelican):
