@@ -131,6 +131,15 @@ def lint(c):
     c.run(f"{PY} -m ruff check .")
 
 
+@task(name="update-golden")
+def update_golden(c):
+    """Accept the current output of the golden site (tests/golden/expected) after a review."""
+    logs.setup(logging.INFO)
+    from sitetools.golden import update_golden as update  # noqa: PLC0415
+
+    log.info("Golden site written to %s", update().relative_to(ROOT))
+
+
 @task
 def bench(c, n=1000, rounds=3):
     """Benchmark our build against stock Pelican and Meer lezen at scale (bench/results.json)."""
