@@ -124,7 +124,11 @@ CASES = {
     ),
     "missing-image": (
         post(BODY + "![Grafiek](/images/bestaat-niet.png)\n"),
-        f"{F}:9: the image '/images/bestaat-niet.png' does not exist; fix the path (relative to this file)",
+        f"{F}:9: the image '/images/bestaat-niet.png' does not exist; fix the path (relative to the content folder)",
+    ),
+    "dead-filename-link": (
+        post(BODY + "Zie [dit]({filename}/artikelen/bestaat-niet.md).\n"),
+        f"{F}:9: the linked file '/artikelen/bestaat-niet.md' does not exist; fix the path (relative to the content folder)",
     ),
     "dead-article-link": (
         post(BODY + "Lees [dit](/artikelen/latent-werkzoekende.html).\n"),

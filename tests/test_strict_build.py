@@ -10,7 +10,7 @@ Tags: Arbeidsmarkt, AI
 Slug: een-goed-artikel
 Summary: Een korte samenvatting voor de lezer.
 
-Tekst van het artikel.
+Tekst van het artikel. [Lees ook]({filename}/artikelen/talentschaarste.md).
 """
 
 
@@ -58,7 +58,10 @@ def test_good_post_builds(project):
     try:
         result = run_task(project, "build")
         assert result.returncode == 0, result.stderr
-        assert (project / "output" / "artikelen" / "een-goed-artikel.html").exists()
+        page = (project / "output" / "artikelen" / "een-goed-artikel.html").read_text(
+            encoding="utf-8"
+        )
+        assert 'href="http://localhost:8000/artikelen/talentschaarste.html">Lees ook</a>' in page
     finally:
         post.unlink()
 

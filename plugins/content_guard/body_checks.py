@@ -70,5 +70,6 @@ def _link_problem(post, content, image, target):
     base = content if path.startswith("/") else post.path.parent
     if not (Path(base) / path.lstrip("/")).exists():
         what = "image" if image else "linked file"
-        return f"the {what} '{path}' does not exist; fix the path (relative to this file)"
+        where = "the content folder" if path.startswith("/") else "this file"
+        return f"the {what} '{path}' does not exist; fix the path (relative to {where})"
     return None
