@@ -14,6 +14,9 @@ RELATIVE_URLS = False
 SITE_ROOT = os.environ.get("SITE_ROOT", "").rstrip("/")
 FEED_DOMAIN = SITEURL
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts are previewed locally (./blog livereload, /concepten/) but never published.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 # A publish always starts from the sources alone.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

@@ -1,10 +1,15 @@
-"""Tasks of the blog: `invoke --list` shows them all (run through ./blog, which sets up .venv)."""
+"""Tasks of the blog, run through ./blog (which sets up .venv): ./blog without a task lists them.
 
+The docstrings are the one-line Dutch descriptions that ./blog shows; messages go through
+logging (sitetools.logs) in Dutch.
+"""
+
+import functools
 import logging
 import sys
 from pathlib import Path
 
-from invoke import Exit, task
+from invoke import Collection, Exit, task
 
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT))
@@ -15,92 +20,128 @@ log = logging.getLogger("tasks")
 PY = sys.executable
 
 
-def _check(config):
-    from sitetools.check import problems  # noqa: PLC0415
+def reports(body):
+    """Run a task body with Dutch messages: known problems exit 1, a real bug prints its traceback.
 
-    found = problems(config)
-    for line in found:
-        log.error("%s", line)
-    return found
+    A bug gets a Dutch line saying it is not the author's fault, then the traceback.
+    """
+
+    @functools.wraps(body)
+    def run(c, *args, **kwargs):
+        logs.setup(logging.INFO)
+        from sitetools.build import BuildCrash, BuildError  # noqa: PLC0415
+
+        try:
+            return body(c, *args, **kwargs)
+        except BuildError as err:
+            log.error("%s", err, extra={"plain": True})
+            log.error("De site is niet bijgewerkt; de vorige versie blijft staan.")
+            raise Exit(code=1) from None
+        except BuildCrash as err:
+            log.error("%s", err, exc_info=err.__cause__)
+            raise Exit(code=2) from None
+        except (Exit, KeyboardInterrupt):
+            raise
+        except Exception:
+            log.exception(
+                "Er ging iets mis in de bouwsoftware zelf, niet in jouw tekst. Meld het "
+                "aan de beheerder van de blog en stuur de melding hieronder mee."
+            )
+            raise Exit(code=2) from None
+
+    return run
+
+
+def _report(found):
+    """Print errors and draft notes under their headings, then the one-line summary."""
+    from content_guard.problems import report_lines, summary_line  # noqa: PLC0415
+
+    errors = sum(1 for p in found if not p.draft)
+    lines = [*report_lines(found), summary_line(errors, len(found) - errors)]
+    (log.error if errors else log.info)("%s", "\n".join(lines), extra={"plain": True})
+    return errors
 
 
 def _build(config, output=None):
-    from sitetools.build import BuildError, build  # noqa: PLC0415
+    from sitetools.build import build as run_build  # noqa: PLC0415
 
-    try:
-        target = build(config, output)
-    except BuildError as err:
-        log.error("build failed, the output folder was left as it was: %s", err)
-        raise Exit(code=1) from None
-    log.info(
-        "Site written to %s", target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
-    )
+    target = run_build(config, output)
+    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
+    log.info("Site gebouwd in %s/.", shown)
     return target
 
 
 @task
+@reports
 def check(c):
-    """Check all content (metadata, themes, picks, tables, links) without writing anything."""
-    logs.setup(logging.INFO)
-    found = _check("pelicanconf.py")
-    if found:
-        log.error("%d problem(s); fix them and run `invoke check` again", len(found))
+    """Controleer alle artikelen (velden, thema's, tips, tabellen, links) zonder iets te bouwen."""
+    from content_guard.vocabulary import VocabularyError  # noqa: PLC0415
+    from sitetools.check import problems  # noqa: PLC0415
+
+    try:
+        found = problems("pelicanconf.py")
+    except VocabularyError as err:
+        log.error("%s", err, extra={"plain": True})
+        raise Exit(code=1) from None
+    if _report(found):
         raise Exit(code=1)
-    log.info("All content is fine.")
 
 
 @task
+@reports
 def build(c):
-    """Check the content, then build the site into output/ (all or nothing)."""
-    logs.setup(logging.INFO)
+    """Controleer alles en bouw de site in output/ (alles of niets)."""
     _build("pelicanconf.py")
 
 
 @task
+@reports
 def serve(c, port=8000):
-    """Build, then serve output/ on http://localhost:PORT (Ctrl-C stops)."""
-    build(c)
+    """Bouw de site en bekijk haar op http://localhost:8000 (Ctrl-C stopt)."""
+    _build("pelicanconf.py")
     from sitetools.serve import serve_folder  # noqa: PLC0415
 
     serve_folder(ROOT / "output", port)
 
 
 @task
+@reports
 def livereload(c, port=8000):
-    """Preview: rebuild on every change to content, theme or plugins and reload the browser."""
-    logs.setup(logging.INFO)
+    """Voorbeeld dat bij elke opgeslagen wijziging opnieuw bouwt en de browser ververst."""
     from sitetools.preview import preview  # noqa: PLC0415
 
     preview(port)
 
 
 @task
+@reports
 def publish(c):
-    """Build for production (publishconf.py) into output/; a failed publish changes nothing."""
-    logs.setup(logging.INFO)
+    """Bouw de site voor publicatie (publishconf.py); mislukt het, dan verandert er niets."""
     _build("publishconf.py")
 
 
 @task
+@reports
 def deploy(c, target=None, github=False):
-    """Publish, then upload output/ with rsync to TARGET (or $DEPLOY_TARGET); --github for Pages."""
-    publish(c)  # stops here, uploading nothing, if the publish fails
-    from sitetools.deploy import DeployError, deploy_github, deploy_rsync  # noqa: PLC0415
+    """Publiceer en zet de site online: --target gebruiker@host:/map, of --github."""
+    from sitetools.deploy import DeployError, deploy_github, deploy_rsync, rsync_target  # noqa: PLC0415
 
     try:
+        target = None if github else rsync_target(target)  # no target: say so before building
+        _build("publishconf.py")  # stops here, uploading nothing, if the publish fails
         if github:
             deploy_github(ROOT / "output")
         else:
             deploy_rsync(ROOT / "output", target)
     except DeployError as err:
-        log.error("deploy failed, nothing was uploaded: %s", err)
+        log.error("Niets geüpload: %s", err)
         raise Exit(code=1) from None
 
 
 @task
+@reports
 def new(c, title):
-    """Create a new post from a title: today's date, a slug, every metadata field."""
-    logs.setup(logging.INFO)
+    """Maak een nieuw artikel (concept) met alle velden: ./blog new "Titel van het artikel"."""
     from sitetools.newpost import NewPostError, create_post  # noqa: PLC0415
 
     try:
@@ -108,13 +149,14 @@ def new(c, title):
     except NewPostError as err:
         log.error("%s", err)
         raise Exit(code=1) from None
-    log.info("Created %s", path.relative_to(ROOT))
+    log.info("Nieuw concept: %s", path.relative_to(ROOT))
+    log.info("Vul de velden bovenaan in en bekijk het met ./blog livereload.")
 
 
 @task
+@reports
 def test(c):
-    """Run the whole test suite (browser and validator tests included)."""
-    logs.setup(logging.INFO)
+    """Draai alle tests (ook de browser- en validatortests)."""
     from sitetools.testdeps import MissingTools, ensure_all  # noqa: PLC0415
 
     try:
@@ -127,20 +169,33 @@ def test(c):
 
 @task
 def lint(c):
-    """Check code style with ruff."""
+    """Controleer de codestijl met ruff."""
     c.run(f"{PY} -m ruff check .")
+    c.run(f"{PY} -m ruff format --check .")
 
 
 @task(name="update-golden")
+@reports
 def update_golden(c):
-    """Accept the current output of the golden site (tests/golden/expected) after a review."""
-    logs.setup(logging.INFO)
+    """Neem de huidige uitvoer van de testsite over (tests/golden/expected), na een review."""
     from sitetools.golden import update_golden as update  # noqa: PLC0415
 
-    log.info("Golden site written to %s", update().relative_to(ROOT))
+    log.info("Testsite geschreven naar %s", update().relative_to(ROOT))
 
 
 @task
 def bench(c, n=1000, rounds=3):
-    """Benchmark our build against stock Pelican and Meer lezen at scale (bench/results.json)."""
+    """Meet de bouwsnelheid tegen standaard-Pelican (bench/results.json)."""
     c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}")
+
+
+@task(default=True)
+def taken(c):
+    """Toon deze lijst met taken."""
+    tasks = Collection.from_module(sys.modules[__name__]).tasks
+    width = max(map(len, tasks))
+    lines = ["Gebruik: ./blog <taak>   (bijvoorbeeld: ./blog check)", "", "Taken:"]
+    for name in sorted(tasks):
+        doc = (tasks[name].__doc__ or "").strip().splitlines()[0]
+        lines.append(f"  {name.ljust(width)}  {doc}")
+    sys.stdout.write("\n".join(lines) + "\n")

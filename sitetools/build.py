@@ -10,36 +10,49 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .logs import fresh_run
 from .settings import ROOT, load
+
+BUG = (
+    "Dit is een fout in de bouwsoftware, niet in jouw tekst. Meld het aan de beheerder van de "
+    "blog en stuur de melding hierboven mee."
+)
 
 
 class BuildError(Exception):
-    """The build failed; the output folder is untouched."""
+    """The build stopped on a problem the author or maintainer can fix; the output is untouched.
+
+    The message is the Dutch report (one or more lines).
+    """
+
+
+class BuildCrash(Exception):
+    """The build stopped on a bug in our tools; the cause is chained for its traceback."""
 
 
 def run_pelican(settings):
     """Run Pelican in-process; any warning or error it logs stops the build."""
     from pelican import Pelican  # noqa: PLC0415
-    from pelican.log import FatalLogger  # noqa: PLC0415
+    from pelican.log import FatalLogger, console  # noqa: PLC0415
 
+    fresh_run()
     previous = FatalLogger.fatal_lvl
     FatalLogger.fatal_lvl = logging.WARNING
+    console.quiet = True  # Pelican's English "Done: Processed …"; our tasks say it in Dutch
     try:
         Pelican(settings).run()
-    except Exception as err:  # Pelican raises plain RuntimeError for fatal logs
-        raise BuildError(_reason(err)) from err
+    except Exception as err:
+        if getattr(err, "exitcode", None) == 1:  # our plugins' errors: a Dutch report
+            raise BuildError(str(err)) from None
+        if isinstance(err, RuntimeError) and "Warning or error" in str(err):
+            raise BuildCrash(
+                "De bouw stopte op de melding hierboven, die de controle vooraf had moeten "
+                "vinden. " + BUG
+            ) from err
+        raise BuildCrash(BUG) from err
     finally:
         FatalLogger.fatal_lvl = previous
-
-
-def _reason(err):
-    """The deepest cause of a failure: Pelican hides why a file 'could not be processed'."""
-    causes = []
-    while err is not None:
-        if not isinstance(err, RuntimeError) or "Warning or error" not in str(err):
-            causes.append(f"{err.__class__.__name__}: {err}")
-        err = err.__cause__ or err.__context__
-    return causes[-1] if causes else "Pelican logged a warning or error (see above)"
+        console.quiet = False
 
 
 def build(config="pelicanconf.py", output=None, **override):

@@ -10,7 +10,7 @@ log = logging.getLogger(__name__)
 
 
 class DeployError(Exception):
-    """Nothing was uploaded; the message says what to set or install."""
+    """Nothing was uploaded; the Dutch message says what to set or install."""
 
 
 def rsync_command(output, target):
@@ -28,19 +28,25 @@ def rsync_command(output, target):
     ]
 
 
-def deploy_rsync(output, target=None):
-    """Mirror ``output`` to ``target`` (or $DEPLOY_TARGET), e.g. 'user@host:/var/www/blog'."""
+def rsync_target(target=None):
+    """The rsync target from --target or $DEPLOY_TARGET; DeployError when there is none."""
     target = target or os.environ.get("DEPLOY_TARGET")
     if not target:
         raise DeployError(
-            "no deploy target: pass --target or set DEPLOY_TARGET "
-            "(for example user@host:/var/www/blog)"
+            "er is geen doel om naartoe te uploaden; geef --target gebruiker@host:/var/www/blog "
+            "mee, zet DEPLOY_TARGET, of gebruik --github"
         )
+    return target
+
+
+def deploy_rsync(output, target=None):
+    """Mirror ``output`` to ``target`` (or $DEPLOY_TARGET), e.g. 'user@host:/var/www/blog'."""
+    target = rsync_target(target)
     if not shutil.which("rsync"):
-        raise DeployError("rsync is not installed (apt-get install rsync)")
+        raise DeployError("rsync is niet geïnstalleerd (installeer het met: apt-get install rsync)")
     if subprocess.run(rsync_command(output, target)).returncode:
-        raise DeployError(f"rsync could not upload to {target} (see above)")
-    log.warning("Deployed %s to %s", output, target)
+        raise DeployError(f"rsync kon niet uploaden naar {target} (zie de melding hierboven)")
+    log.info("Site geüpload naar %s.", target)
 
 
 def deploy_github(output, branch="gh-pages", push=True):
@@ -59,5 +65,7 @@ def deploy_github(output, branch="gh-pages", push=True):
         str(output),
     ]
     if subprocess.run(command).returncode:
-        raise DeployError(f"ghp-import could not publish to the {branch} branch (see above)")
-    log.warning("Published %s to the %s branch", output, branch)
+        raise DeployError(
+            f"ghp-import kon niet publiceren op de tak {branch} (zie de melding hierboven)"
+        )
+    log.info("Site gepubliceerd op de tak %s.", branch)

@@ -43,7 +43,7 @@ def create_post(title, today=None, folder=None):
 
     title = " ".join(title.split())
     if not title:
-        raise NewPostError('give the post a title: invoke new "Titel van het artikel"')
+        raise NewPostError('geef het artikel een titel: ./blog new "Titel van het artikel"')
     settings = load()
     slug = slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"])
     folder = Path(folder or ROOT / settings["PATH"] / settings["ARTICLE_PATHS"][0])
@@ -51,7 +51,7 @@ def create_post(title, today=None, folder=None):
     if path.exists():
         raise NewPostError(
             f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path} "
-            "already exists; choose another title or edit that post"
+            "bestaat al; kies een andere titel of werk dat artikel verder uit"
         )
     vocab = load_vocabulary(vocabulary_path(settings))
     text = TEMPLATE.format(

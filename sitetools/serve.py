@@ -39,7 +39,7 @@ def make_server(folder, port, host="127.0.0.1"):
 def serve_folder(folder, port):
     """Serve until Ctrl-C."""
     server = make_server(folder, port)
-    log.warning("Serving %s at http://localhost:%s/ (Ctrl-C stops)", folder, port)
+    log.info("De site staat op http://localhost:%s/ (Ctrl-C stopt).", port)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

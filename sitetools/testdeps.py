@@ -38,12 +38,12 @@ def ensure_system_tools():
     command = ["apt-get", "install", "-y", "-q", "--no-install-recommends", *missing]
     if os.geteuid() != 0 or not shutil.which("apt-get"):
         raise MissingTools(
-            "the tests need "
+            "de tests hebben "
             + ", ".join(missing)
-            + "; install them with: sudo "
+            + " nodig; installeer ze met: sudo "
             + " ".join(command)
         )
-    log.warning("Installing %s ...", ", ".join(missing))
+    log.info("Installeren voor de tests: %s …", ", ".join(missing))
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
     subprocess.run(["apt-get", "update", "-q"], check=True, env=env)
     subprocess.run(command, check=True, env=env)

@@ -62,43 +62,43 @@ AI_ROW = "| AI | | 1,5% | stabiel |"
             AI_ROW,
             "| AI | 1,5% | stabiel |",
             10,
-            "row 'AI' of table 'Kanalen' has 3 cells, the header has 4; add or remove cells (leave a cell empty as '| |')",
+            "rij 'AI' van tabel 'Kanalen' heeft 3 cellen, de kopregel 4; voeg cellen toe of haal ze weg (een lege cel: '| |')",
         ),
         (
             AI_ROW,
             "| AI | | 1,5% | stabiel | x |",
             10,
-            "row 'AI' of table 'Kanalen' has 5 cells, the header has 4",
+            "rij 'AI' van tabel 'Kanalen' heeft 5 cellen, de kopregel 4",
         ),
         (
             AI_ROW,
             "| AI | | veel | stabiel |",
             10,
-            "'veel' in row 'AI', column '2025' of table 'Kanalen' is no procent (write it like 23,4%)",
+            "'veel' in rij 'AI', kolom '2025' van tabel 'Kanalen' is geen percentage; schrijf het zoals 23,4%",
         ),
         (
             AI_ROW,
             "| AI | | 1,5% | omhoog |",
             10,
-            "'omhoog' in row 'AI', column 'Trend' of table 'Kanalen' is no trend (use stijgend, dalend or stabiel)",
+            "'omhoog' in rij 'AI', kolom 'Trend' van tabel 'Kanalen' is geen trend; gebruik stijgend, dalend of stabiel",
         ),
         (
             "procent, trend",
             "procentje, trend",
             4,
-            "'procentje' in table 'Kanalen' is no column type",
+            "'procentje' in tabel 'Kanalen' is geen kolomsoort",
         ),
         (
             "Grafiek: lijn",
             "Grafiek: taart",
             5,
-            "'taart' in table 'Kanalen' is no chart type; use staaf or lijn",
+            "'taart' in tabel 'Kanalen' is geen soort grafiek; gebruik staaf of lijn",
         ),
         (
             "Titel: Kanalen\n",
             "",
             1,
-            "the table has no 'Titel:' line; add one (it becomes the caption)",
+            "de tabel heeft geen regel 'Titel:'; voeg er een toe (het bijschrift)",
         ),
     ],
     ids=["too-few", "too-many", "not-a-number", "bad-trend", "bad-type", "bad-chart", "no-title"],
@@ -111,9 +111,11 @@ def test_bad_tables_name_table_row_and_line(old, new, line, message):
 
 
 def test_unclosed_block_and_unknown_field():
-    with pytest.raises(BlockError, match="never closed"):
+    with pytest.raises(BlockError, match="wordt nergens gesloten"):
         find_blocks(["```tabel", "Titel: x"], {"tabel"}, FIELDS)
-    with pytest.raises(BlockError, match="unknown field 'Tietel'.*did you mean 'Titel'"):
+    with pytest.raises(
+        BlockError, match="'Tietel' is geen veld van het ```tabel-blok; bedoel je 'Titel'"
+    ):
         find_blocks(["```tabel", "Tietel: x", "```"], {"tabel"}, FIELDS)
 
 

@@ -98,13 +98,13 @@ def test_deterministic():
     [
         (
             ["talnt-scarcity"],
-            "Meer_lezen names 'talnt-scarcity', which is no article; did you mean 'talent-scarcity'?",
+            "Meer_lezen noemt 'talnt-scarcity', maar dat artikel bestaat niet; bedoel je 'talent-scarcity'?",
         ),
-        (["self"], "Meer_lezen names 'self', the article itself; pick another article"),
-        (["concept"], "Meer_lezen names 'concept', which is a draft article; pick a published one"),
+        (["self"], "Meer_lezen noemt 'self', het artikel zelf; kies een ander artikel"),
+        (["concept"], "Meer_lezen noemt 'concept', een concept; kies een gepubliceerd artikel"),
         (
             ["talent-scarcity", "talent-scarcity"],
-            "Meer_lezen names 'talent-scarcity' twice; name it once",
+            "Meer_lezen noemt 'talent-scarcity' twee keer; noem het één keer",
         ),
     ],
 )
@@ -143,15 +143,15 @@ def test_explanations(site):
     [
         (
             "Meer_lezen: talentschaarst",
-            "Meer_lezen names 'talentschaarst', which is no article; did you mean 'talentschaarste'?",
+            "Meer_lezen noemt 'talentschaarst', maar dat artikel bestaat niet; bedoel je 'talentschaarste'?",
         ),
         (
             "Meer_lezen: probeersel",
-            "Meer_lezen names 'probeersel', the article itself; pick another article",
+            "Meer_lezen noemt 'probeersel', het artikel zelf; kies een ander artikel",
         ),
         (
             "Meer_lezen: mijn-concept",
-            "Meer_lezen names 'mijn-concept', which is a draft article; pick a published one",
+            "Meer_lezen noemt 'mijn-concept', een concept; kies een gepubliceerd artikel",
         ),
     ],
     ids=["unknown", "self", "draft"],

@@ -52,10 +52,13 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
             encoding="utf-8",
         )
         assert _wait_for(
-            lambda: "Date '2025-04-45' is no valid date" in (tmp_path / "preview.log").read_text()
+            lambda: (
+                "fout: Voorbeeld niet bijgewerkt; de laatste goede versie blijft staan."
+                in (tmp_path / "preview.log").read_text()
+            )
         ), "error not shown"
         assert (
-            "Preview not updated (the last good version stays)"
+            "content/artikelen/latent-werkzoekenden.md:2: Date '2025-04-45' is geen geldige datum"
             in (tmp_path / "preview.log").read_text()
         )
         assert page().replace("\n", "") == good.replace("\n", "")
@@ -69,6 +72,25 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
             encoding="utf-8",
         )
         assert _wait_for(lambda: "Direct naar de tekst" in page()), "theme change not rebuilt"
+        draft = project / "content" / "artikelen" / "concept.md"
+        draft.write_text(
+            "Title: Mijn concept\nDate: 2026-01-05\nCategory: Loopbaanvak\nTags: AI\n"
+            "Slug: mijn-concept\nSummary: Kort.\nStatus: draft\n\nHalf af.\n",
+            encoding="utf-8",
+        )
+        draft_url = f"http://127.0.0.1:{port}/concepten/mijn-concept.html"
+        assert _wait_for(lambda: urllib.request.urlopen(draft_url, timeout=5).status == 200)
+        lines = (tmp_path / "preview.log").read_text().splitlines()
+        # one confirming line per good rebuild (start, title, fix and theme, draft), none twice
+        updated = [line for line in lines if line.startswith("Voorbeeld bijgewerkt (")]
+        assert len(updated) >= 4, lines
+        assert not [a for a, b in zip(lines, lines[1:], strict=False) if a == b], lines
+        assert lines.count(f"Voorbeeld op http://localhost:{port}/ (Ctrl-C stopt).") == 1
+        assert not [line for line in lines if "WARNING" in line or "Running task" in line]
+        assert (
+            "Concept content/artikelen/concept.md: te bekijken op "
+            "http://localhost:8000/concepten/mijn-concept.html" in lines
+        )
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -56,24 +56,58 @@ def test_new_post_has_every_field_and_never_overwrites(tmp_path):
         assert line in text.splitlines()
     assert "Werving en selectie" in text  # the vocabulary, listed in a comment
     path.write_text("changed", encoding="utf-8")
-    with pytest.raises(NewPostError, match="already exists"):
+    with pytest.raises(NewPostError, match="bestaat al; kies een andere titel"):
         create_post("Vijf tips voor je cv’s & sollicitaties", folder=tmp_path)
     assert path.read_text(encoding="utf-8") == "changed"
 
 
-def test_new_post_through_the_task_then_check_says_what_to_fill_in(tmp_path):
+def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
+    """The author's loop: new draft -> notes, the site builds -> fill in -> preview at its address."""
     project = make_project(tmp_path)
     result = run_task(project, "new", "Mijn eerste artikel")
     assert result.returncode == 0, result.stderr
-    assert "Created content/artikelen/mijn-eerste-artikel.md" in result.stderr
+    assert "Nieuw concept: content/artikelen/mijn-eerste-artikel.md" in result.stderr
     check = run_task(project, "check")
-    assert check.returncode == 1
-    for line, field in ((3, "Category"), (4, "Tags"), (6, "Summary")):
-        assert (
-            f"content/artikelen/mijn-eerste-artikel.md:{line}: {field} is missing" in check.stderr
-        )
+    assert check.returncode == 0, check.stderr
+    lines = check.stderr.splitlines()
+    assert lines == [
+        "Notities bij concepten (Status: draft; nog niet op de site):",
+        "content/artikelen/mijn-eerste-artikel.md:3: de rubriek ontbreekt; voeg 'Category: …' toe "
+        "met een van: Arbeidsmarkt, Werkvloer Tips & Tricks, Loopbaanvak",
+        "content/artikelen/mijn-eerste-artikel.md:4: de thema's ontbreken; voeg 'Tags: …' toe met "
+        "1 tot 5 thema's uit content/themas.toml",
+        "content/artikelen/mijn-eerste-artikel.md:6: de samenvatting ontbreekt; voeg 'Summary:' toe "
+        "met een of twee zinnen voor de lezer",
+        "3 notities bij concepten (die blokkeren niets; het concept komt pas op de site als het af "
+        "is).",
+    ]
+    build = run_task(project, "build")
+    assert build.returncode == 0, build.stderr
+    assert (
+        "Concept content/artikelen/mijn-eerste-artikel.md: nog niet te bekijken (zie de notities)."
+        in build.stderr
+    )
+    assert (project / "output" / "artikelen" / "talentschaarste.html").exists()
+    assert not (project / "output" / "concepten").exists()
+    post = project / "content" / "artikelen" / "mijn-eerste-artikel.md"
+    text = post.read_text(encoding="utf-8")
+    for field, value in (("Category", "Loopbaanvak"), ("Tags", "AI"), ("Summary", "Kort.")):
+        text = text.replace(f"\n{field}:\n", f"\n{field}: {value}\n")
+    post.write_text(text, encoding="utf-8")
+    build = run_task(project, "build")
+    assert build.returncode == 0, build.stderr
+    assert (
+        "Concept content/artikelen/mijn-eerste-artikel.md: te bekijken op "
+        "http://localhost:8000/concepten/mijn-eerste-artikel.html" in build.stderr
+    )
+    page = project / "output" / "concepten" / "mijn-eerste-artikel.html"
+    assert "Mijn eerste artikel" in page.read_text(encoding="utf-8")
+    publish = run_task(project, "publish")
+    assert publish.returncode == 0, publish.stderr
+    assert not (project / "output" / "concepten").exists()
+    assert b"mijn-eerste-artikel" not in (project / "output" / "sitemap.xml").read_bytes()
     again = run_task(project, "new", "Mijn eerste artikel")
-    assert again.returncode == 1 and "already exists" in again.stderr
+    assert again.returncode == 1 and "bestaat al" in again.stderr
 
 
 NGINX_CONF = """
@@ -167,7 +201,11 @@ def test_deploy_without_target_explains(tmp_path):
     project = make_project(tmp_path)
     result = run_task(project, "deploy")
     assert result.returncode == 1
-    assert "no deploy target: pass --target or set DEPLOY_TARGET" in result.stderr
+    assert result.stderr.splitlines() == [
+        "fout: Niets geüpload: er is geen doel om naartoe te uploaden; geef --target "
+        "gebruiker@host:/var/www/blog mee, zet DEPLOY_TARGET, of gebruik --github"
+    ]  # said before building: no build lines, no output folder
+    assert not (project / "output").exists()
     assert ROOT.exists()
 
 

@@ -132,7 +132,10 @@ def test_metadata_is_escaped_everywhere(tmp_path):
     )
     result = run_task(project, "build")
     assert result.returncode == 1  # the summary holds HTML: rejected
-    assert "content/artikelen/escape.md:6: Summary contains HTML; write plain text" in result.stderr
+    assert (
+        "content/artikelen/escape.md:6: de samenvatting bevat HTML; schrijf gewone tekst"
+        in result.stderr
+    )
     post = project / "content" / "artikelen" / "escape.md"
     post.write_text(
         post.read_text(encoding="utf-8").replace(" & <b>vet</b>", " & vet"), encoding="utf-8"

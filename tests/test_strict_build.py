@@ -25,15 +25,15 @@ def project(built_project):
     [
         (
             GOOD.replace("Date: 2025-03-01", "Date: 2025-13-45"),
-            "content/artikelen/kapot.md:2: Date '2025-13-45' is no valid date (use YYYY-MM-DD)",
+            "content/artikelen/kapot.md:2: Date '2025-13-45' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
         ),
         (
             GOOD.replace("Title: Een goed artikel\n", ""),
-            "content/artikelen/kapot.md:1: Title is missing; add a line 'Title: ...' at the top",
+            "content/artikelen/kapot.md:1: de titel ontbreekt; zet bovenaan een regel 'Title: …'",
         ),
         (
             GOOD.replace("Tags: Arbeidsmarkt, AI", "Tags: Arbeidsmark, AI"),
-            "content/artikelen/kapot.md:4: 'Arbeidsmark' is no theme; did you mean 'Arbeidsmarkt'?",
+            "content/artikelen/kapot.md:4: 'Arbeidsmark' staat niet in de woordenlijst; bedoel je 'Arbeidsmarkt'?",
         ),
     ],
     ids=["bad-date", "no-title", "unknown-theme"],
@@ -81,5 +81,8 @@ def test_unknown_plugin_setting_stops_the_build(tmp_path, setting, plugin):
     conf.write_text(conf.read_text(encoding="utf-8") + f"\n{setting} = 4\n", encoding="utf-8")
     result = run_task(project, "build")
     assert result.returncode == 1
-    assert f"{setting} is no setting of the {plugin} plugin; known settings: " in result.stderr
+    assert f"pelicanconf.py: {setting} is geen bekende instelling; bedoel je een van: " in (
+        result.stderr
+    )
+    assert plugin.upper() in result.stderr  # the known settings are listed
     assert not (project / "output").exists()

@@ -16,10 +16,13 @@ from .problems import Problem
 ARTICLE_LINK = re.compile(r"^/artikelen/(?P<slug>[^/#?]+?)\.html(?:[#?].*)?$")
 LINK = re.compile(r"(!?)\[[^\]]*\]\(\s*<?([^)\s>]+)>?[^)]*\)")
 DEBRIS = (
-    (re.compile(r"Automatisch gegenereerde beschrijving"), "auto-generated image alt text"),
-    (re.compile(r"♬|original sound\s*[–-]"), "a TikTok caption (use a ```tiktok card)"),
-    (re.compile(r"^\s*Meer lezen\?"), "a 'Meer lezen?' line (the Meer lezen block is automatic)"),
-    (re.compile(r"^\s*Gerelateerde artikelen\s*$"), "a 'Gerelateerde artikelen' line"),
+    (re.compile(r"Automatisch gegenereerde beschrijving"), "automatische alt-tekst van een foto"),
+    (
+        re.compile(r"♬|original sound\s*[–-]"),
+        "een TikTok-onderschrift (maak er een ```tiktok-blok van)",
+    ),
+    (re.compile(r"^\s*Meer lezen\?"), "een regel 'Meer lezen?' (dat blok komt er vanzelf onder)"),
+    (re.compile(r"^\s*Gerelateerde artikelen\s*$"), "een regel 'Gerelateerde artikelen'"),
 )
 
 
@@ -32,7 +35,13 @@ def check_body(post, content):
     body = post.lines[post.body_start - 1 :]
     first = post.body_start
     if not post.is_page and not any(line.strip() for line in body):
-        out.append(Problem(post.display, first, "the post has no text below its metadata"))
+        out.append(
+            Problem(
+                post.display,
+                first,
+                "er staat geen tekst onder de velden; schrijf de tekst na een lege regel",
+            )
+        )
     kinds = {TABLE_KIND, *CARD_KINDS}
     try:
         blocks = find_blocks(body, kinds, {TABLE_KIND: TABLE_FIELDS, **CARD_FIELDS}, first)
@@ -48,7 +57,13 @@ def check_body(post, content):
     for n, line in enumerate(body, first):
         for pattern, what in DEBRIS if suspect else ():
             if pattern.search(line):
-                out.append(Problem(post.display, n, f"leftover scraping debris: {what}; remove it"))
+                out.append(
+                    Problem(
+                        post.display,
+                        n,
+                        f"er staat nog rommel van een gekopieerde webpagina: {what}; haal die weg",
+                    )
+                )
         for image, target in LINK.findall(line) if linked else ():
             article = ARTICLE_LINK.match(target)
             if article and not image:  # checked once all slugs are known
@@ -69,7 +84,7 @@ def _link_problem(post, content, image, target):
     path = (match[2] if match else target).split("#")[0]
     base = content if path.startswith("/") else post.path.parent
     if not (Path(base) / path.lstrip("/")).exists():
-        what = "image" if image else "linked file"
-        where = "the content folder" if path.startswith("/") else "this file"
-        return f"the {what} '{path}' does not exist; fix the path (relative to {where})"
+        what = "de afbeelding" if image else "het gelinkte bestand"
+        where = "de map content" if path.startswith("/") else "de map van dit artikel"
+        return f"{what} '{path}' bestaat niet; controleer het pad (gezien vanuit {where})"
     return None

@@ -1,40 +1,29 @@
 """Check all posts of the site at once; every problem becomes one line with file and line.
 
 Checks metadata against the vocabulary, slugs, Meer lezen picks, tables, cards, links,
-images and leftover scraping debris. Reads sources only; writes nothing.
+images and leftover scraping debris. Reads sources only; writes nothing. Problems of a post
+with ``Status: draft`` are notes (``Problem.draft``): they never stop the site.
 """
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
-from meer_lezen.picks import parse_picks, pick_problems
+from meer_lezen.picks import parse_picks, pick_problems, status_word
 
 from .body_checks import check_body
+from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field
 from .posts import PostError, decode, parse_post
 from .problems import Problem
 from .vocabulary import closest
 
-KNOWN_FIELDS = {
-    "title": "Title",
-    "date": "Date",
-    "modified": "Modified",
-    "category": "Category",
-    "tags": "Tags",
-    "slug": "Slug",
-    "summary": "Summary",
-    "bron_site": "Bron_site",
-    "meer_lezen": "Meer_lezen",
-    "status": "Status",
-    "author": "Author",
-    "template": "Template",
-}
 STATUSES = ("published", "draft", "hidden")
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
+VOCABULARY_FILE = "content/themas.toml"
 
 
 @dataclass
@@ -57,8 +46,18 @@ def display_name(content, path):
     return str(Path(content.name) / Path(path).relative_to(content))
 
 
+def is_draft(post):
+    """True for ``Status: draft`` (also when written in Dutch, 'concept')."""
+    return DUTCH_STATUSES.get(post.status, post.status) == "draft"
+
+
+def mb(n):
+    """'2,1 MB' (Dutch decimal comma)."""
+    return f"{n / 1e6:.1f} MB".replace(".", ",")
+
+
 def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
-    """All problems of all posts under ``content``, sorted by file and line."""
+    """All problems of all posts under ``content``, sorted by file and line; and the posts."""
     limits = limits or Limits()
     content = Path(content)
     posts, problems = [], []
@@ -70,10 +69,8 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
                 Problem(
                     display,
                     1,
-                    (
-                        f"is {len(data) / 1e6:.1f} MB; a post may be at most "
-                        f"{limits.max_bytes / 1e6:.1f} MB (split it into several posts)"
-                    ),
+                    f"het bestand is {mb(len(data))}; een artikel mag hoogstens "
+                    f"{mb(limits.max_bytes)} zijn (splits het in meerdere artikelen)",
                 )
             )
             continue
@@ -86,10 +83,31 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
         post.is_page = bool(rel) and rel[0] in page_dirs
         post.path = path
         posts.append(post)
+        problems += check_fields(post)
         problems += check_metadata(post, vocabulary, limits)
         problems += check_body(post, content)
     problems += check_site_wide(posts)
-    return sorted(set(problems))
+    drafts = {post.display for post in posts if is_draft(post)}
+    return sorted({replace(p, draft=p.display in drafts) for p in problems}), posts
+
+
+def check_fields(post):
+    """Field names the site does not read: named at their own line, with the right name.
+
+    A field under its Dutch name also counts as present, so the author gets one message
+    ('schrijf Tags: in plaats van Thema's:') instead of a missing field at line 1.
+    """
+    out = []
+    written = [(line, name, value) for _, (value, line, name) in post.fields.items()]
+    for line, name, value in sorted([*written, *post.loose_fields]):
+        key = name.lower()
+        if key in KNOWN_FIELDS and key in post.fields and post.fields[key][1] == line:
+            continue
+        out.append(Problem(post.display, line, field_message(name)))
+        meant = meant_field(name)
+        if meant and meant not in post.fields:
+            post.fields[meant] = (value, line, name)
+    return out
 
 
 def check_metadata(post, vocab, limits):
@@ -99,56 +117,56 @@ def check_metadata(post, vocab, limits):
     def add(key, message):
         out.append(Problem(post.display, post.line(key), message))
 
-    for key, (_, line, written) in post.fields.items():
-        if key not in KNOWN_FIELDS:
-            hint = closest(key, KNOWN_FIELDS)
-            fix = f"did you mean '{KNOWN_FIELDS[hint]}'?" if hint else "remove it"
-            out.append(Problem(post.display, line, f"Unknown metadata field '{written}'; {fix}"))
     title = post.get("title")
     if not title:
-        add("title", "Title is missing; add a line 'Title: ...' at the top")
+        add("title", "de titel ontbreekt; zet bovenaan een regel 'Title: …'")
     elif HTML_TAG.search(title):
-        add("title", f"Title contains HTML ('{HTML_TAG.search(title)[0]}'); write plain text")
-    status = post.get("status", "published").lower()
+        add("title", f"de titel bevat HTML ('{HTML_TAG.search(title)[0]}'); schrijf gewone tekst")
+    status = post.status
     if status not in STATUSES:
-        hint = closest(status, STATUSES) or "published"
+        meant = DUTCH_STATUSES.get(status) or closest(status, STATUSES) or "published"
         add(
             "status",
-            f"Status '{post.get('status')}' is unknown; did you mean '{hint}'? "
-            f"(use {', '.join(STATUSES)})",
+            f"Status '{post.get('status')}' kent de site niet; bedoel je '{meant}'? "
+            "(kies published, draft of hidden)",
         )
     if "slug" in post.fields and not SLUG.match(post.get("slug")):
         add(
             "slug",
-            f"Slug '{post.get('slug')}' may only hold a-z, 0-9 and single hyphens "
-            "(like 'mijn-artikel')",
+            f"Slug '{post.get('slug')}' mag alleen a-z, 0-9 en losse streepjes bevatten "
+            "(zoals 'mijn-artikel')",
         )
     if post.is_page:
         return out
     if "slug" not in post.fields:
-        add("title", "Slug is missing; add a line 'Slug: ...' (short, like 'mijn-artikel')")
+        add("title", "de Slug ontbreekt; voeg een regel 'Slug: …' toe (kort, zoals 'mijn-artikel')")
     for key in ("date", "modified"):
         if key in post.fields or key == "date":
-            value = post.get(key)
+            name, value = KNOWN_FIELDS[key], post.get(key)
             if not value:
+                what = "de datum" if key == "date" else "de datum van de wijziging"
+                add(key, f"{what} ontbreekt; voeg een regel '{name}: JJJJ-MM-DD' toe")
+            elif not _valid_date(value):
                 add(
                     key,
-                    f"{KNOWN_FIELDS[key]} is missing; add a line '{KNOWN_FIELDS[key]}: YYYY-MM-DD'",
+                    f"{name} '{value}' is geen geldige datum; "
+                    "schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
                 )
-            elif not _valid_date(value):
-                add(key, f"{KNOWN_FIELDS[key]} '{value}' is no valid date (use YYYY-MM-DD)")
     out += _check_terms(post, vocab, limits)
     summary = post.get("summary")
     if not summary:
-        add("summary", "Summary is missing; add 'Summary:' with one or two sentences for readers")
+        add(
+            "summary",
+            "de samenvatting ontbreekt; voeg 'Summary:' toe met een of twee zinnen voor de lezer",
+        )
     elif len(summary) > limits.max_summary:
         add(
             "summary",
-            f"Summary is {len(summary)} characters; keep it under "
-            f"{limits.max_summary} (one or two sentences)",
+            f"de samenvatting is {len(summary)} tekens; houd haar onder de "
+            f"{limits.max_summary} (een of twee zinnen)",
         )
     elif HTML_TAG.search(summary):
-        add("summary", "Summary contains HTML; write plain text")
+        add("summary", "de samenvatting bevat HTML; schrijf gewone tekst")
     return out
 
 
@@ -168,44 +186,55 @@ def _check_terms(post, vocab, limits):
     def add(key, message):
         out.append(Problem(post.display, post.line(key), message))
 
+    categories = ", ".join(vocab.categories)
     category = post.get("category")
     if not category:
-        add("category", "Category is missing; use one of: " + ", ".join(vocab.categories))
+        add("category", f"de rubriek ontbreekt; voeg 'Category: …' toe met een van: {categories}")
     elif category not in vocab.categories:
         hint = closest(category, vocab.categories)
-        fix = f"did you mean '{hint}'?" if hint else "use one of: " + ", ".join(vocab.categories)
-        add("category", f"'{category}' is no rubric (Category); {fix}")
+        fix = f"bedoel je '{hint}'?" if hint else f"kies een van: {categories}"
+        add("category", f"'{category}' is geen rubriek; {fix}")
     tags = [t.strip() for t in post.get("tags").split(",") if t.strip()]
     if not tags:
-        add("tags", "Tags is missing; add 1 to 5 themes from content/themas.toml")
+        add(
+            "tags",
+            f"de thema's ontbreken; voeg 'Tags: …' toe met 1 tot {limits.max_tags} thema's "
+            f"uit {VOCABULARY_FILE}",
+        )
     if len(tags) > limits.max_tags:
-        add("tags", f"Tags names {len(tags)} themes; use at most {limits.max_tags}")
+        add("tags", f"Tags noemt {len(tags)} thema's; kies er hoogstens {limits.max_tags}")
     for tag in tags:
         if tag not in vocab.themes:
             hint = closest(tag, vocab.themes)
-            fix = f"did you mean '{hint}'?" if hint else "see content/themas.toml"
-            add("tags", f"'{tag}' is no theme; {fix}")
+            fix = (
+                f"bedoel je '{hint}'?"
+                if hint
+                else f"kies een thema uit {VOCABULARY_FILE}, of voeg het daar toe"
+            )
+            add("tags", f"'{tag}' staat niet in de woordenlijst; {fix}")
     if len(set(tags)) != len(tags):
-        add("tags", "Tags names a theme twice; name each theme once")
+        add("tags", "Tags noemt een thema twee keer; noem elk thema één keer")
     source = post.get("bron_site")
     if source and source not in vocab.sources:
         hint = closest(source, vocab.sources)
-        fix = f"did you mean '{hint}'?" if hint else "use one of: " + ", ".join(vocab.sources)
-        add("bron_site", f"Bron_site '{source}' is unknown; {fix}")
+        fix = f"bedoel je '{hint}'?" if hint else "kies een van: " + ", ".join(vocab.sources)
+        add("bron_site", f"Bron_site '{source}' staat niet in de woordenlijst; {fix}")
     return out
 
 
 def _dead_link(slug, statuses):
     if slug in statuses:
-        status = statuses[slug]
-        return f"links to '/artikelen/{slug}.html', a {status} article; link to a published one"
+        return (
+            f"linkt naar '/artikelen/{slug}.html', {status_word(statuses[slug])}; "
+            "link naar een gepubliceerd artikel"
+        )
     hint = closest(slug, statuses)
-    fix = f"did you mean '/artikelen/{hint}.html'?" if hint else "check the Slug of the article"
-    return f"links to '/artikelen/{slug}.html', which is no article; {fix}"
+    fix = f"bedoel je '/artikelen/{hint}.html'?" if hint else "controleer de Slug van het artikel"
+    return f"linkt naar '/artikelen/{slug}.html', maar dat artikel bestaat niet; {fix}"
 
 
 def check_site_wide(posts):
-    """Problems between posts: duplicate slugs, Meer lezen picks."""
+    """Problems between posts: duplicate slugs, links to other articles, Meer lezen picks."""
     out, by_slug, statuses = [], defaultdict(list), {}
     for post in posts:
         slug = post.get("slug") or None
@@ -213,15 +242,18 @@ def check_site_wide(posts):
             continue
         by_slug[("page" if post.is_page else "article", slug)].append(post)
         if not post.is_page:
-            statuses[slug] = post.get("status", "published").lower()
+            statuses[slug] = DUTCH_STATUSES.get(post.status, post.status)
     for (_, slug), same in by_slug.items():
         for post in same if len(same) > 1 else ():
-            others = ", ".join(p.display for p in same if p is not post)
+            others = [p for p in same if p is not post]
+            if not is_draft(post) and all(is_draft(p) for p in others):
+                continue  # a draft never blocks a published post: the note is on the draft
             out.append(
                 Problem(
                     post.display,
                     post.line("slug"),
-                    f"Slug '{slug}' is also used by {others}; give one of them another Slug",
+                    f"Slug '{slug}' wordt ook gebruikt door "
+                    f"{', '.join(p.display for p in others)}; geef een van beide een andere Slug",
                 )
             )
     for post in posts:

@@ -1,4 +1,8 @@
-"""Pelican glue of the content guard: check everything before reading, share the vocabulary."""
+"""Pelican glue of the content guard: check everything before reading, share the vocabulary.
+
+Errors stop the build before anything is read or written. Problems of drafts are notes: the
+draft is left out of the build (Pelican never reads it) and the rest of the site is built.
+"""
 
 import logging
 from pathlib import Path
@@ -7,7 +11,8 @@ from pelican import signals
 
 from fenced_blocks.pelican_glue import check_prefixed_settings
 
-from .checks import Limits, check_site
+from .checks import Limits, check_site, is_draft
+from .problems import report_lines, summary_line
 from .vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
@@ -21,7 +26,10 @@ DEFAULTS = {
 
 
 class ContentError(Exception):
-    """The content has problems; the build must stop before anything is written."""
+    """The content has problems; the build must stop before anything is written.
+
+    Its text is the whole Dutch report for the author.
+    """
 
     exitcode = 1
 
@@ -37,30 +45,76 @@ def vocabulary_path(settings):
 
 
 def run_checks(settings):
-    """Load the vocabulary and check all content; return (vocabulary, problems)."""
-    vocabulary = load_vocabulary(vocabulary_path(settings))
+    """Load the vocabulary and check all content; return (vocabulary, problems, posts)."""
+    path = vocabulary_path(settings)
+    vocabulary = load_vocabulary(path, Path(settings["PATH"]).name + "/" + path.name)
     limits = Limits(
         setting(settings, "CONTENT_GUARD_MAX_SUMMARY"),
         setting(settings, "CONTENT_GUARD_MAX_TAGS"),
         setting(settings, "CONTENT_GUARD_MAX_BYTES"),
     )
     page_dirs = tuple(settings.get("PAGE_PATHS", ["pages"]))
-    return vocabulary, check_site(settings["PATH"], vocabulary, page_dirs, limits)
+    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits)
+    return vocabulary, problems, posts
+
+
+def leave_out(settings, paths):
+    """Have Pelican read every source except ``paths``.
+
+    Pelican excludes folders, not files; so when a draft must be left out, the article and page
+    paths become the explicit list of their files (Pelican reads a file path as itself).
+    """
+    if not paths:
+        return
+    content = Path(settings["PATH"])
+    for key in ("ARTICLE_PATHS", "PAGE_PATHS"):
+        files = []
+        for entry in settings[key]:
+            root = content / entry
+            if not root.is_dir():
+                files.append(entry)
+                continue
+            files += [
+                str(p.relative_to(content))
+                for p in sorted(root.rglob("*"))
+                if p.is_file() and p not in paths
+            ]
+        settings[key] = files
+
+
+def draft_lines(settings, posts, notes):
+    """Where each draft can be previewed, or why it cannot be yet."""
+    unfinished = {p.display for p in notes}
+    template = settings.get("DRAFT_URL", "")
+    base = f"{settings.get('SITEURL', '')}{settings.get('SITE_ROOT', '')}"
+    lines = []
+    for post in (p for p in posts if is_draft(p) and not p.is_page):
+        if post.display in unfinished:
+            lines.append(f"Concept {post.display}: nog niet te bekijken (zie de notities).")
+        elif template and settings.get("DRAFT_SAVE_AS"):
+            url = template.format(slug=post.get("slug"))
+            lines.append(f"Concept {post.display}: te bekijken op {base}/{url}")
+        else:
+            lines.append(f"Concept {post.display}: wordt niet gepubliceerd (Status: draft).")
+    return lines
 
 
 def guard(pelican):
-    """Stop the build before any reading or writing if the content has problems."""
-    check_prefixed_settings(pelican.settings, "CONTENT_GUARD_", DEFAULTS)
-    vocabulary, problems = run_checks(pelican.settings)
-    if problems:
-        log.error(
-            "content_guard: %d problem(s) in the content:\n%s",
-            len(problems),
-            "\n".join(str(p) for p in problems),
+    """Stop the build before any reading or writing if the content has errors."""
+    settings = pelican.settings
+    check_prefixed_settings(settings, "CONTENT_GUARD_", DEFAULTS)
+    vocabulary, problems, posts = run_checks(settings)
+    errors = [p for p in problems if not p.draft]
+    notes = [p for p in problems if p.draft]
+    if errors:
+        raise ContentError(
+            "\n".join([*report_lines(problems), summary_line(len(errors), len(notes))])
         )
-        raise ContentError(f"{len(problems)} problem(s) in the content; nothing was written")
+    for line in report_lines(notes) + draft_lines(settings, posts, notes):
+        log.info("%s", line)
+    leave_out(settings, {p.path for p in posts if p.display in {n.display for n in notes}})
     # Templates render theme and rubric descriptions from this (data, not markup).
-    pelican.settings["VOCABULARY"] = vocabulary
+    settings["VOCABULARY"] = vocabulary
 
 
 def register():

@@ -1,13 +1,16 @@
 """The blog's vocabulary (themes, rubrics, source sites) from one TOML file."""
 
 import difflib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 
 class VocabularyError(ValueError):
-    """The vocabulary file is missing or malformed."""
+    """The vocabulary file is missing or malformed; the message is Dutch, for authors."""
+
+    exitcode = 1
 
 
 @dataclass(frozen=True)
@@ -33,27 +36,36 @@ def _terms(data, key, path, need_slug=True):
     for n, item in enumerate(data.get(key, []), 1):
         name, slug = item.get("naam", "").strip(), item.get("slug", "").strip()
         if not name or (need_slug and not slug) or not item.get("beschrijving"):
+            needed = "naam, slug en beschrijving" if need_slug else "naam en beschrijving"
             raise VocabularyError(
-                f"{path}: [[{key}]] number {n} needs naam, "
-                f"{'slug and ' if need_slug else ''}beschrijving"
+                f"{path}: blok [[{key}]] nummer {n} is niet compleet; het heeft {needed} nodig"
             )
         terms[name] = Term(name, slug, item["beschrijving"].strip())
     return terms
 
 
-def load_vocabulary(path):
-    """Read the vocabulary; raise VocabularyError naming the file and the fix."""
+def load_vocabulary(path, display=None):
+    """Read the vocabulary; raise VocabularyError naming the file (as ``display``) and the fix."""
     path = Path(path)
+    shown = display or path
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise VocabularyError(f"{path}: the theme vocabulary is missing") from None
+        raise VocabularyError(
+            f"{shown}: de woordenlijst met thema's ontbreekt; zet het bestand terug (git checkout)"
+        ) from None
     except tomllib.TOMLDecodeError as err:
-        raise VocabularyError(f"{path}: {err}; fix the TOML syntax") from None
+        where = re.search(r"line (\d+), column (\d+)", str(err))
+        line = f"{where[1]}: " if where else " "
+        raise VocabularyError(
+            f"{shown}:{line}de opmaak van de woordenlijst klopt niet (in de buurt van kolom "
+            f"{where[2] if where else '?'}); vergelijk de regel met de blokken erboven: "
+            'naam = "…", slug = "…", beschrijving = "…"'
+        ) from None
     return Vocabulary(
-        _terms(data, "thema", path),
-        _terms(data, "rubriek", path),
-        _terms(data, "bron", path, need_slug=False),
+        _terms(data, "thema", shown),
+        _terms(data, "rubriek", shown),
+        _terms(data, "bron", shown, need_slug=False),
     )
 
 

@@ -27,6 +27,9 @@ TREND_ALIASES = {
 }
 NUMBER = re.compile(r"^-?\d+(,\d+)?$")
 YEAR = re.compile(r"^\d{4}$")
+# Column type -> how an author calls a value of it, and an example.
+TYPE_WORDS = {"procent": ("percentage", "23,4%"), "getal": ("getal", "1515 of 6,1")}
+ONE_OF_TYPES = ", ".join(COLUMN_TYPES[:-1]) + " of " + COLUMN_TYPES[-1]
 
 
 class TableError(BlockError):
@@ -97,28 +100,28 @@ def parse_cell(raw, column, line, row_label, caption=""):
     """Turn one raw cell into a Cell of the column's type."""
     if not raw:
         return Cell("", column.type)
-    where = f"row '{row_label}', column '{column.header}'" + (
-        f" of table '{caption}'" if caption else ""
+    where = f"rij '{row_label}', kolom '{column.header}'" + (
+        f" van tabel '{caption}'" if caption else ""
     )
     if column.type in NUMERIC_TYPES:
         body = raw.rstrip().removesuffix("%")
         try:
             number = parse_number(body)
         except ValueError:
-            example = "23,4%" if column.type == "procent" else "1515 or 6,1"
+            what, example = TYPE_WORDS[column.type]
             raise TableError(
-                line, f"'{raw}' in {where} is no {column.type} (write it like {example})"
+                line, f"'{raw}' in {where} is geen {what}; schrijf het zoals {example}"
             ) from None
         return Cell(format_number(body, column.type == "procent"), column.type, number)
     if column.type == "jaar":
         if not YEAR.match(raw):
-            raise TableError(line, f"'{raw}' in {where} is no year (write it like 2025)")
+            raise TableError(line, f"'{raw}' in {where} is geen jaartal; schrijf het zoals 2025")
         return Cell(raw, "jaar", float(raw))
     if column.type == "trend":
         trend = TREND_ALIASES.get(raw.lower())
         if not trend:
             raise TableError(
-                line, f"'{raw}' in {where} is no trend (use stijgend, dalend or stabiel)"
+                line, f"'{raw}' in {where} is geen trend; gebruik stijgend, dalend of stabiel"
             )
         return Cell(trend, "trend", trend=trend)
     return Cell(raw, "tekst")
@@ -129,14 +132,15 @@ def parse_table(block):
     caption = block.value("titel")
     if not caption:
         raise TableError(
-            block.start, "the table has no 'Titel:' line; add one (it becomes the caption)"
+            block.start,
+            "de tabel heeft geen regel 'Titel:'; voeg er een toe (het bijschrift)",
         )
-    where = f"table '{caption}'"
+    where = f"tabel '{caption}'"
     types_raw = block.value("kolommen")
     if not types_raw:
         raise TableError(
             block.start,
-            f"{where} has no 'Kolommen:' line; add one with a type per column "
+            f"{where} heeft geen regel 'Kolommen:'; voeg er een toe met per kolom een soort "
             f"({', '.join(COLUMN_TYPES)})",
         )
     types_line = block.fields["kolommen"][1]
@@ -145,24 +149,26 @@ def parse_table(block):
         if name not in COLUMN_TYPES:
             raise TableError(
                 types_line,
-                f"'{name}' in {where} is no column type; use {', '.join(COLUMN_TYPES)}",
+                f"'{name}' in {where} is geen kolomsoort; gebruik {ONE_OF_TYPES}",
             )
     chart = block.value("grafiek").lower()
     if chart and chart not in CHART_TYPES:
         raise TableError(
             block.fields["grafiek"][1],
-            f"'{chart}' in {where} is no chart type; use {' or '.join(CHART_TYPES)}",
+            f"'{chart}' in {where} is geen soort grafiek; gebruik {' of '.join(CHART_TYPES)}",
         )
     rows = [(n, t) for n, t in block.body if not re.match(r"^\|?[\s:|-]+\|?$", t)]
     if not rows:
-        raise TableError(block.start, f"{where} has no rows; add a header row and data rows")
+        raise TableError(
+            block.start, f"{where} heeft geen rijen; voeg een kopregel en rijen met gegevens toe"
+        )
     head_line, head = rows[0]
     headers = split_row(head)
     if len(headers) != len(types):
         raise TableError(
             head_line,
-            f"the header row of {where} has {len(headers)} cells but 'Kolommen:' names "
-            f"{len(types)} types; make them match",
+            f"de kopregel van {where} heeft {len(headers)} cellen, maar 'Kolommen:' noemt "
+            f"{len(types)} soorten; maak ze gelijk",
         )
     columns = [Column(h, t) for h, t in zip(headers, types, strict=True)]
     table = Table(
@@ -174,8 +180,8 @@ def parse_table(block):
         if len(cells) != len(columns):
             raise TableError(
                 line,
-                f"row '{label}' of {where} has {len(cells)} cells, the header has "
-                f"{len(columns)}; add or remove cells (leave a cell empty as '| |')",
+                f"rij '{label}' van {where} heeft {len(cells)} cellen, de kopregel "
+                f"{len(columns)}; voeg cellen toe of haal ze weg (een lege cel: '| |')",
             )
         table.rows.append(
             [
@@ -185,10 +191,10 @@ def parse_table(block):
         )
         table.labels.append(label)
     if not table.rows:
-        raise TableError(head_line, f"{where} has a header row but no data rows")
+        raise TableError(head_line, f"{where} heeft een kopregel maar geen rijen met gegevens")
     if chart and not any(c.type in NUMERIC_TYPES for c in columns):
         raise TableError(
             block.fields["grafiek"][1],
-            f"{where} asks for a chart but has no getal or procent column to draw",
+            f"{where} vraagt om een grafiek, maar heeft geen kolom getal of procent om te tekenen",
         )
     return table

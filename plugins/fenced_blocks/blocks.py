@@ -53,7 +53,8 @@ def find_blocks(lines, kinds, field_names=None, first_line=1):
         if i == len(lines):
             raise BlockError(
                 start + first_line,
-                f"the ```{kind} block opened here is never closed; add a line with ``` after it",
+                f"het ```{kind}-blok dat hier begint, wordt nergens gesloten; "
+                "zet er een regel met alleen ``` onder",
             )
         inner = [(first_line + j, lines[j].rstrip()) for j in range(start + 1, i)]
         block = Block(kind, start + first_line, i + first_line)
@@ -77,18 +78,19 @@ def _split(block, inner, allowed):
         if not match:
             raise BlockError(
                 line,
-                f"'{text.strip()[:40]}' in the ```{block.kind} block is no 'Field: value' line; "
-                "put an empty line between the fields and the text",
+                f"'{text.strip()[:40]}' in het ```{block.kind}-blok is geen regel 'Veld: waarde'; "
+                "zet een lege regel tussen de velden en de tekst",
             )
         key = match["key"].lower()
         if key not in allowed:
             hint = difflib.get_close_matches(key, allowed, n=1)
             names = ", ".join(name.capitalize() for name in allowed)
             suggestion = (
-                f"did you mean '{hint[0].capitalize()}'?" if hint else f"use one of {names}"
+                f"bedoel je '{hint[0].capitalize()}'?" if hint else f"gebruik een van: {names}"
             )
             raise BlockError(
-                line, f"unknown field '{match['key']}' in the ```{block.kind} block; {suggestion}"
+                line,
+                f"'{match['key']}' is geen veld van het ```{block.kind}-blok; {suggestion}",
             )
         block.fields[key] = (match["value"].strip(), line)
     block.body = [(n, t) for n, t in rest if t.strip()] if allowed is not None else rest

@@ -1,9 +1,5 @@
 """Helpers for plugins that render fenced blocks with theme templates inside Markdown."""
 
-import logging
-
-log = logging.getLogger(__name__)
-
 
 def install_extension(settings, extension):
     """Add ``extension`` to MARKDOWN extensions, replacing an earlier instance of its class.
@@ -25,13 +21,20 @@ def find_extension(settings, cls):
     return None
 
 
+class SettingsError(Exception):
+    """A setting in pelicanconf.py is wrong; the build stops with this Dutch message."""
+
+    exitcode = 1
+
+
 def check_prefixed_settings(settings, prefix, defaults):
-    """Log an error for every ``PREFIX_*`` setting that is not a known one."""
-    for key in settings:
-        if key.startswith(prefix) and key not in defaults:
-            log.error(
-                "%s is no setting of the %s plugin; known settings: %s",
-                key,
-                prefix.rstrip("_").lower(),
-                ", ".join(sorted(defaults)),
+    """Raise SettingsError naming every ``PREFIX_*`` setting that is not a known one."""
+    unknown = sorted(key for key in settings if key.startswith(prefix) and key not in defaults)
+    if unknown:
+        raise SettingsError(
+            "\n".join(
+                f"pelicanconf.py: {key} is geen bekende instelling; "
+                f"bedoel je een van: {', '.join(sorted(defaults))}?"
+                for key in unknown
             )
+        )

@@ -1,7 +1,7 @@
 """Pelican glue of Meer lezen: validate picks, compute the block's items, hand them to templates."""
 
-import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from pelican import signals
 
@@ -9,8 +9,6 @@ from fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .picks import parse_picks, pick_problems
 from .selection import Doc, Options, related
-
-log = logging.getLogger(__name__)
 
 DEFAULTS = {
     "MEER_LEZEN_COUNT": 3,
@@ -22,7 +20,7 @@ DEFAULTS = {
 
 
 class MeerLezenError(Exception):
-    """An author's pick cannot be honoured; the build stops."""
+    """An author's pick cannot be honoured; the build stops with these Dutch lines."""
 
     exitcode = 1
 
@@ -61,21 +59,22 @@ def to_doc(article):
 
 
 def validate_picks(generator):
-    """Raise MeerLezenError after logging every pick that names no published article."""
+    """Raise MeerLezenError naming every pick of a published article that cannot be shown.
+
+    The content guard reports these before the build with file and line; this is the last
+    line of defence. Drafts are not checked here: their problems are notes, never errors.
+    """
     statuses = {a.slug: "published" for a in generator.articles}
     statuses.update({a.slug: "draft" for a in generator.drafts})
     statuses.update({a.slug: "hidden" for a in generator.hidden_articles})
-    failures = 0
-    for article in [*generator.articles, *generator.drafts, *generator.hidden_articles]:
+    failures, folder = [], Path(generator.settings["PATH"]).name
+    for article in [*generator.articles, *generator.hidden_articles]:
         for message in pick_problems(
             article.slug, parse_picks(getattr(article, "meer_lezen", "")) or [], statuses
         ):
-            log.error("meer_lezen: %s: %s", article.relative_source_path, message)
-            failures += 1
+            failures.append(f"{folder}/{article.relative_source_path}: {message}")
     if failures:
-        raise MeerLezenError(
-            f"{failures} Meer_lezen pick(s) cannot be shown; see the messages above"
-        )
+        raise MeerLezenError("\n".join(failures))
 
 
 def attach(generator):

@@ -3,6 +3,12 @@
 import difflib
 
 OFF = "geen"
+STATUS_WORDS = {"draft": "een concept", "hidden": "een verborgen artikel"}
+
+
+def status_word(status):
+    """'een concept' for a draft: how an author calls an article of that status."""
+    return STATUS_WORDS.get(status, f"een artikel met Status '{status}'")
 
 
 def parse_picks(value):
@@ -14,21 +20,21 @@ def parse_picks(value):
 
 
 def pick_problems(own_slug, picks, statuses):
-    """Messages for picks that cannot be shown; ``statuses`` maps every slug to its status."""
+    """Dutch messages for picks that cannot be shown; ``statuses`` maps every slug to its status."""
     problems, seen = [], set()
     for slug in picks:
         if slug == own_slug:
-            problems.append(f"Meer_lezen names '{slug}', the article itself; pick another article")
+            problems.append(f"Meer_lezen noemt '{slug}', het artikel zelf; kies een ander artikel")
         elif slug not in statuses:
             hint = difflib.get_close_matches(slug, list(statuses), n=1)
-            suggestion = f"; did you mean '{hint[0]}'?" if hint else "; use the Slug of an article"
-            problems.append(f"Meer_lezen names '{slug}', which is no article{suggestion}")
+            fix = f"bedoel je '{hint[0]}'?" if hint else "gebruik de Slug van een artikel"
+            problems.append(f"Meer_lezen noemt '{slug}', maar dat artikel bestaat niet; {fix}")
         elif statuses[slug] != "published":
             problems.append(
-                f"Meer_lezen names '{slug}', which is a {statuses[slug]} article; "
-                "pick a published one"
+                f"Meer_lezen noemt '{slug}', {status_word(statuses[slug])}; "
+                "kies een gepubliceerd artikel"
             )
         elif slug in seen:
-            problems.append(f"Meer_lezen names '{slug}' twice; name it once")
+            problems.append(f"Meer_lezen noemt '{slug}' twee keer; noem het één keer")
         seen.add(slug)
     return problems

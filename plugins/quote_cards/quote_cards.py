@@ -30,7 +30,7 @@ def parse_card(block):
     text = " ".join(t.strip() for _, t in block.body if t.strip())
     if not text:
         raise BlockError(
-            block.start, f"the ```{block.kind} block is empty; put the text between the fences"
+            block.start, f"het ```{block.kind}-blok is leeg; zet de tekst tussen de twee ```-regels"
         )
     if block.kind == "uitgelicht":
         return Card("uitgelicht", text)
@@ -38,12 +38,14 @@ def parse_card(block):
     if not ACCOUNT.match(account):
         raise BlockError(
             block.start,
-            f"the ```tiktok block needs 'Account: @name' (found '{account}'); "
-            "copy the account from the video",
+            f"het ```tiktok-blok heeft 'Account: @naam' nodig (gevonden: '{account}'); "
+            "neem het account over van de video",
         )
     link = block.value("link")
     if link and not link.startswith("https://www.tiktok.com/"):
-        raise BlockError(block.fields["link"][1], "'Link:' must start with https://www.tiktok.com/")
+        raise BlockError(
+            block.fields["link"][1], "'Link:' moet beginnen met https://www.tiktok.com/"
+        )
     return Card("tiktok", text, account, block.value("naam"), link)
 
 
