@@ -31,7 +31,7 @@ CASES = {
     ),
     "date-words": (
         post(Date="1 maart 2025"),
-        f"{F}:2: Date '1 maart 2025' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
+        f"{F}:2: Date '1 maart 2025' is geen geldige datum; schrijf JJJJ-MM-DD, bedoel je 2025-03-01?",
     ),
     "no-date": (
         post(drop=("Date",)),

@@ -147,11 +147,9 @@ def check_metadata(post, vocab, limits):
                 what = "de datum" if key == "date" else "de datum van de wijziging"
                 add(key, f"{what} ontbreekt; voeg een regel '{name}: JJJJ-MM-DD' toe")
             elif not _valid_date(value):
-                add(
-                    key,
-                    f"{name} '{value}' is geen geldige datum; "
-                    "schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
-                )
+                meant = dutch_date(value)
+                fix = f"bedoel je {meant}?" if meant else "bijvoorbeeld 2026-01-06"
+                add(key, f"{name} '{value}' is geen geldige datum; schrijf JJJJ-MM-DD, {fix}")
     out += _check_terms(post, vocab, limits)
     summary = post.get("summary")
     if not summary:
@@ -168,6 +166,36 @@ def check_metadata(post, vocab, limits):
     elif HTML_TAG.search(summary):
         add("summary", "de samenvatting bevat HTML; schrijf gewone tekst")
     return out
+
+
+MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2}|[a-z]+)[-/. ](\d{4})$")
+
+
+def dutch_date(value):
+    """'6-1-2026' or '6 januari 2026' -> '2026-01-06' when that is a real date, else None."""
+    match = DAY_FIRST.match(value.strip().lower())
+    if not match:
+        return None
+    day, month, year = match.groups()
+    month = MONTHS.index(month) + 1 if month in MONTHS else month
+    try:
+        return datetime(int(year), int(month), int(day)).strftime("%Y-%m-%d")
+    except ValueError:
+        return None
 
 
 def _valid_date(value):
