@@ -186,6 +186,14 @@ DUTCH_FIELDS = {
         post(**{"Meer lezen": "talentschaarste"}),
         f"{F}:7: schrijf 'Meer_lezen:' in plaats van 'Meer lezen:' (de veldnamen bovenaan zijn Engels)",
     ),
+    "field-twice": (
+        post().replace(b"Slug: een-artikel", b"Title: Nog een titel\nSlug: een-artikel"),
+        f"{F}:5: 'Title' staat twee keer bovenaan (ook op regel 1); houd er één over",
+    ),
+    "template-field": (
+        post(Template="bestaat-niet"),
+        f"{F}:7: 'Template' is geen bekend veld; haal de regel weg, of zet een lege regel tussen de velden en de tekst",
+    ),
     "not-a-field": (
         post(**{"Let op dit": "tekst"}),
         f"{F}:7: 'Let op dit' is geen bekend veld; haal de regel weg, of zet een lege regel tussen de velden en de tekst",

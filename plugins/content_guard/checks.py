@@ -107,6 +107,14 @@ def check_fields(post):
         meant = meant_field(name)
         if meant and meant not in post.fields:
             post.fields[meant] = (value, line, name)
+    for line, name, first in post.repeated:
+        out.append(
+            Problem(
+                post.display,
+                line,
+                f"'{name}' staat twee keer bovenaan (ook op regel {first}); houd er één over",
+            )
+        )
     return out
 
 

@@ -17,7 +17,6 @@ KNOWN_FIELDS = {
     "meer_lezen": "Meer_lezen",
     "status": "Status",
     "author": "Author",
-    "template": "Template",
 }
 # Fields the authors' guide documents: the only ones we suggest.
 DOCUMENTED = (

@@ -32,6 +32,7 @@ class Post:
     lines: list = field(default_factory=list)  # every line of the file
     body_start: int = 1  # 1-based line where the body begins
     loose_fields: list = field(default_factory=list)  # [(line, key as written, value)]
+    repeated: list = field(default_factory=list)  # [(line, key as written, first line)]
 
     def get(self, key, default=""):
         """The value of a metadata field, or ``default``."""
@@ -75,6 +76,10 @@ def parse_post(text, display):
         match = META.match(line)
         if match:
             key = match["key"].lower()
+            if key in post.fields:  # Markdown would make a list of both: Pelican cannot read it
+                post.repeated.append((n, match["key"], post.fields[key][1]))
+                key = None
+                continue
             post.fields[key] = (match["value"].strip(), n, match["key"])
             continue
         more = META_MORE.match(line)
