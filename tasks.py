@@ -140,7 +140,7 @@ def deploy(c, target=None, github=False):
 
 @task
 @reports
-def new(c, title):
+def new(c, title=""):
     """Maak een nieuw artikel (concept) met alle velden: ./blog new "Titel van het artikel"."""
     from sitetools.newpost import NewPostError, create_post  # noqa: PLC0415
 
