@@ -13,6 +13,7 @@ from pathlib import Path
 from meer_lezen.picks import parse_picks, pick_problems
 
 from .body_checks import check_body
+from .files import Layout, sort_files
 from .posts import PostError, decode, parse_post
 from .problems import Problem
 from .vocabulary import closest
@@ -57,12 +58,13 @@ def display_name(content, path):
     return str(Path(content.name) / Path(path).relative_to(content))
 
 
-def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
+def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None):
     """All problems of all posts under ``content``, sorted by file and line."""
     limits = limits or Limits()
     content = Path(content)
-    posts, problems = [], []
-    for path in source_files(content):
+    posts = []
+    sources, problems = sort_files(content, layout or Layout(pages=tuple(page_dirs)))
+    for path in sources:
         display = display_name(content, path)
         data = path.read_bytes()
         if len(data) > limits.max_bytes:

@@ -8,6 +8,7 @@ from pelican import signals
 from fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .checks import Limits, check_site
+from .files import DEFAULT_IGNORE, layout_from
 from .vocabulary import load_vocabulary
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,7 @@ DEFAULTS = {
     "CONTENT_GUARD_MAX_SUMMARY": 300,
     "CONTENT_GUARD_MAX_TAGS": 5,
     "CONTENT_GUARD_MAX_BYTES": 1_000_000,
+    "CONTENT_GUARD_IGNORE": list(DEFAULT_IGNORE),
 }
 
 
@@ -45,7 +47,12 @@ def run_checks(settings):
         setting(settings, "CONTENT_GUARD_MAX_BYTES"),
     )
     page_dirs = tuple(settings.get("PAGE_PATHS", ["pages"]))
-    return vocabulary, check_site(settings["PATH"], vocabulary, page_dirs, limits)
+    layout = layout_from(
+        settings,
+        setting(settings, "CONTENT_GUARD_VOCABULARY"),
+        setting(settings, "CONTENT_GUARD_IGNORE"),
+    )
+    return vocabulary, check_site(settings["PATH"], vocabulary, page_dirs, limits, layout)
 
 
 def guard(pelican):
@@ -61,6 +68,10 @@ def guard(pelican):
         raise ContentError(f"{len(problems)} problem(s) in the content; nothing was written")
     # Templates render theme and rubric descriptions from this (data, not markup).
     pelican.settings["VOCABULARY"] = vocabulary
+    # What the checks ignore, Pelican ignores too (it matches file names, as we do).
+    ignore = pelican.settings.get("IGNORE_FILES", [])
+    extra = [p for p in setting(pelican.settings, "CONTENT_GUARD_IGNORE") if p not in ignore]
+    pelican.settings["IGNORE_FILES"] = [*ignore, *extra]
 
 
 def register():

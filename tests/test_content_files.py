@@ -1,0 +1,103 @@
+"""Nothing under content/ is left out silently: every file has a place or stops the build."""
+
+from pathlib import PurePosixPath
+
+import pytest
+from conftest import ROOT, run_task, snapshot
+
+from content_guard.files import Layout, classify, sort_files
+
+VALID = (ROOT / "content" / "artikelen" / "talentschaarste.md").read_bytes()
+POST_ADVICE = (
+    "dit bestand staat niet in een map die de site leest; zet een artikel in "
+    "content/artikelen/ en een pagina in content/pages/"
+)
+
+
+@pytest.mark.parametrize(
+    ("rel", "kind"),
+    [
+        ("artikelen/x.md", "article"),
+        ("artikelen/2024/x.markdown", "article"),
+        ("pages/over.md", "page"),
+        ("images/foto.png", "static"),
+        ("extra/favicon.svg", "static"),
+        ("themas.toml", "vocabulary"),
+        ("artikelen/.DS_Store", "ignored"),
+        ("artikelen/x.md~", "ignored"),
+        ("pages/.over.md.swp", "ignored"),
+        ("mijn-artikel.md", None),
+        ("artikelenx/x.md", None),
+        ("images/x.md", None),
+        ("pages/x.txt", None),
+        ("artikelen/foto.png", None),
+        ("notities.txt", None),
+        ("images/themas.toml", "static"),
+    ],
+)
+def test_every_path_has_one_place(rel, kind):
+    assert classify(PurePosixPath(rel), Layout()) == kind
+
+
+def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
+    layout = Layout(articles=("posts",), pages=(), static=(), ignore=("*.bak",))
+    for rel in ("posts/a.md", "posts/a.md.bak", "artikelen/b.md", "posts/.DS_Store"):
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text("x", encoding="utf-8")
+    posts, problems = sort_files(tmp_path, layout)
+    assert [p.relative_to(tmp_path).as_posix() for p in posts] == ["posts/a.md"]
+    assert [(p.display.split("/", 1)[1], p.line) for p in problems] == [
+        ("artikelen/b.md", 1),
+        ("posts/.DS_Store", 1),  # not a default any more: the setting replaced the list
+    ]
+
+
+PLACES = {
+    "content-root": ("content/mijn-artikel.md", POST_ADVICE),
+    "unknown-folder": ("content/berichten/mijn-artikel.md", POST_ADVICE),
+    "images-folder": (
+        "content/images/mijn-artikel.md",
+        "dit artikel staat in een map voor afbeeldingen en bestanden; zet een artikel in "
+        "content/artikelen/ en een pagina in content/pages/",
+    ),
+    "text-in-pages": (
+        "content/pages/mijn-artikel.txt",
+        "de site leest hier alleen Markdown-bestanden (.md); zet afbeeldingen en andere "
+        "bestanden in content/images/ of content/extra/, of haal het bestand weg",
+    ),
+}
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_valid_post_in_a_wrong_place_stops_the_build(built_project, place):
+    rel, advice = PLACES[place]
+    before = snapshot(built_project / "output")
+    stray = built_project / rel
+    stray.parent.mkdir(parents=True, exist_ok=True)
+    stray.write_bytes(VALID.replace(b"Slug: talentschaarste", b"Slug: mijn-artikel"))
+    try:
+        for task in ("check", "build"):
+            result = run_task(built_project, task)
+            assert result.returncode == 1, result.stderr
+            assert f"{rel}:1: {advice}" in result.stderr
+        assert snapshot(built_project / "output") == before
+    finally:
+        stray.unlink()
+
+
+def test_editor_and_system_debris_is_ignored_and_not_published(built_project):
+    debris = [
+        built_project / "content" / "artikelen" / ".DS_Store",
+        built_project / "content" / "images" / "Thumbs.db",
+        built_project / "content" / "artikelen" / "talentschaarste.md~",
+    ]
+    for path in debris:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"\x00rommel")
+    try:
+        result = run_task(built_project, "build")
+        assert result.returncode == 0, result.stderr
+        assert list((built_project / "output").rglob("Thumbs.db")) == []
+    finally:
+        for path in debris:
+            path.unlink()
