@@ -2,6 +2,7 @@
 
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from invoke import Exit, task
@@ -82,12 +83,27 @@ def publish(c):
 
 
 @task
-def deploy(c, target=None, github=False):
+def deploy(c, target=None, github=False, dry_run=False, force=False):
     """Publish, then upload output/ with rsync to TARGET (or $DEPLOY_TARGET); --github for Pages."""
-    publish(c)  # stops here, uploading nothing, if the publish fails
-    from sitetools.deploy import DeployError, deploy_github, deploy_rsync  # noqa: PLC0415
+    logs.setup(logging.INFO)
+    from sitetools.deploy import (  # noqa: PLC0415
+        DeployError,
+        deploy_github,
+        deploy_rsync,
+        prepare_rsync,
+    )
+    from sitetools.settings import load  # noqa: PLC0415
 
     try:
+        if github and dry_run:
+            raise DeployError("--dry-run werkt alleen voor een deploy met rsync, niet met --github")
+        if not github:  # a wrong target stops here, before anything is built
+            target = prepare_rsync(target, force, load("publishconf.py"))
+        if dry_run:  # publish into a throw-away folder: output/ and the target stay as they are
+            with tempfile.TemporaryDirectory() as scratch:
+                deploy_rsync(_build("publishconf.py", Path(scratch) / "output"), target, True)
+            return
+        publish(c)  # stops here, uploading nothing, if the publish fails
         if github:
             deploy_github(ROOT / "output")
         else:

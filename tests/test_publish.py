@@ -112,7 +112,8 @@ def _get(url):
 def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     project = make_project(tmp_path)
     www = tmp_path / "www"
-    www.mkdir()
+    first = run_task(project, "deploy", "--target", str(www))
+    assert first.returncode == 0, first.stderr
     (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
     result = run_task(project, "deploy", "--target", str(www))
     assert result.returncode == 0, result.stderr
@@ -157,6 +158,7 @@ def test_failed_publish_uploads_nothing(tmp_path):
     www = tmp_path / "www"
     www.mkdir()
     (www / "index.html").write_text("de vorige site", encoding="utf-8")
+    (www / ".werkinbeweging-deploy").write_text("een eerdere deploy", encoding="utf-8")
     result = run_task(project, "deploy", "--target", str(www))
     assert result.returncode == 1
     assert (www / "index.html").read_text(encoding="utf-8") == "de vorige site"
@@ -167,7 +169,8 @@ def test_deploy_without_target_explains(tmp_path):
     project = make_project(tmp_path)
     result = run_task(project, "deploy")
     assert result.returncode == 1
-    assert "no deploy target: pass --target or set DEPLOY_TARGET" in result.stderr
+    assert "geen deploy-doel opgegeven; geef --target mee of zet DEPLOY_TARGET" in result.stderr
+    assert not (project / "output").exists()  # said before anything was built
     assert ROOT.exists()
 
 
