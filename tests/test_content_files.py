@@ -30,6 +30,9 @@ POST_ADVICE = (
         ("artikelenx/x.md", None),
         ("images/x.md", None),
         ("pages/x.txt", None),
+        ("artikelen/x.MD", None),
+        ("artikelen/x.rst", None),
+        ("artikelen/x.html", None),
         ("artikelen/foto.png", None),
         ("notities.txt", None),
         ("images/themas.toml", "static"),
@@ -60,10 +63,17 @@ PLACES = {
         "dit artikel staat in een map voor afbeeldingen en bestanden; zet een artikel in "
         "content/artikelen/ en een pagina in content/pages/",
     ),
+    "upper-case-suffix": (
+        "content/artikelen/mijn-artikel.MD",
+        "de site leest hier alleen bestanden die op .md eindigen; geef een artikel de "
+        "extensie .md, zet afbeeldingen en andere bestanden in content/images/ of "
+        "content/extra/, of haal het bestand weg",
+    ),
     "text-in-pages": (
         "content/pages/mijn-artikel.txt",
-        "de site leest hier alleen Markdown-bestanden (.md); zet afbeeldingen en andere "
-        "bestanden in content/images/ of content/extra/, of haal het bestand weg",
+        "de site leest hier alleen bestanden die op .md eindigen; geef een artikel de "
+        "extensie .md, zet afbeeldingen en andere bestanden in content/images/ of "
+        "content/extra/, of haal het bestand weg",
     ),
 }
 

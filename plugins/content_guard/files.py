@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from .problems import Problem
 
-POST_SUFFIXES = (".md", ".markdown")
+POST_SUFFIXES = (".md", ".markdown")  # case matters: Pelican does not read 'x.MD'
 # Debris of operating systems and editors: never part of the site, never worth a word.
 DEFAULT_IGNORE = (
     ".DS_Store",
@@ -64,7 +64,7 @@ def classify(rel, layout):
         return "ignored"
     if str(rel) == layout.vocabulary:
         return "vocabulary"
-    post = rel.suffix.lower() in POST_SUFFIXES
+    post = rel.suffix in POST_SUFFIXES
     if _under(rel, layout.pages):  # pages first: Pelican keeps them out of the articles
         return "page" if post else None
     if _under(rel, layout.articles):
@@ -79,7 +79,7 @@ def _advice(rel, layout):
     articles = " of ".join(f"content/{f}/" for f in layout.articles)
     pages = " of ".join(f"content/{f}/" for f in layout.pages)
     static = " of ".join(f"content/{f}/" for f in layout.static) or "een map voor afbeeldingen"
-    if rel.suffix.lower() in POST_SUFFIXES:
+    if rel.suffix in POST_SUFFIXES:
         if _under(rel, layout.static):
             return (
                 f"dit artikel staat in een map voor afbeeldingen en bestanden; zet een artikel "
@@ -91,8 +91,9 @@ def _advice(rel, layout):
         )
     if _under(rel, (*layout.articles, *layout.pages)):
         return (
-            f"de site leest hier alleen Markdown-bestanden (.md); zet afbeeldingen en andere "
-            f"bestanden in {static}, of haal het bestand weg"
+            f"de site leest hier alleen bestanden die op .md eindigen; geef een artikel de "
+            f"extensie .md, zet afbeeldingen en andere bestanden in {static}, of haal het "
+            "bestand weg"
         )
     return (
         f"de site gebruikt dit bestand niet; zet afbeeldingen en andere bestanden in {static}, "
