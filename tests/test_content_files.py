@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 import pytest
 from conftest import ROOT, run_task, snapshot
 
-from content_guard.files import Layout, classify, sort_files
+from content_guard.files import Layout, classify, layout_from, sort_files
 
 VALID = (ROOT / "content" / "artikelen" / "talentschaarste.md").read_bytes()
 POST_ADVICE = (
@@ -53,6 +53,15 @@ def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
         ("artikelen/b.md", 1),
         ("posts/.DS_Store", 1),  # not a default any more: the setting replaced the list
     ]
+
+
+def test_pelicans_ignore_files_are_rules_too():
+    layout = layout_from(
+        {"ARTICLE_PATHS": ["artikelen"], "IGNORE_FILES": ["*.concept.md", "oud"]}, "t.toml", []
+    )
+    assert classify(PurePosixPath("artikelen/x.concept.md"), layout) == "ignored"
+    assert classify(PurePosixPath("oud/x.md"), layout) == "ignored"  # a whole folder, as Pelican
+    assert classify(PurePosixPath("artikelen/x.md"), layout) == "article"
 
 
 PLACES = {

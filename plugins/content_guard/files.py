@@ -37,13 +37,13 @@ class Layout:
 
 
 def layout_from(settings, vocabulary, ignore):
-    """The layout that Pelican's settings describe."""
+    """The layout that Pelican's settings describe; its IGNORE_FILES are ignore rules too."""
     return Layout(
         tuple(settings.get("ARTICLE_PATHS", ["artikelen"])),
         tuple(settings.get("PAGE_PATHS", ["pages"])),
         tuple(settings.get("STATIC_PATHS", [])),
         str(vocabulary),
-        tuple(ignore),
+        (*ignore, *settings.get("IGNORE_FILES", ())),
     )
 
 
@@ -53,8 +53,8 @@ def _under(rel, folders):
 
 
 def is_ignored(rel, layout):
-    """True if the file's name matches an ignore rule."""
-    return any(fnmatch.fnmatchcase(rel.name, pattern) for pattern in layout.ignore)
+    """True if the file's name, or a folder it is in, matches an ignore rule (as Pelican does)."""
+    return any(fnmatch.fnmatch(part, pattern) for part in rel.parts for pattern in layout.ignore)
 
 
 def classify(rel, layout):
