@@ -82,7 +82,14 @@ def publish(c):
     _build("publishconf.py")
 
 
-@task
+@task(
+    help={
+        "target": "rsync target, e.g. user@host:/var/www/blog (default: $DEPLOY_TARGET)",
+        "dry-run": "list what would be removed or changed; change nothing",
+        "force": "deploy into a folder that holds files but was never a deploy of this site",
+        "github": "publish to the gh-pages branch with ghp-import instead of rsync",
+    }
+)
 def deploy(c, target=None, github=False, dry_run=False, force=False):
     """Publish, then upload output/ with rsync to TARGET (or $DEPLOY_TARGET); --github for Pages."""
     logs.setup(logging.INFO)

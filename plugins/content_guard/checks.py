@@ -47,11 +47,6 @@ class Limits:
     max_bytes: int = 1_000_000
 
 
-def source_files(content):
-    """Every Markdown source under the content folder, sorted."""
-    return sorted(p for p in Path(content).rglob("*") if p.suffix in (".md", ".markdown"))
-
-
 def display_name(content, path):
     """'content/artikelen/x.md': the path an author recognises."""
     content = Path(content)
