@@ -87,6 +87,25 @@ PLACES = {
 }
 
 
+def test_a_valid_article_in_the_pages_folder_stops_the_build(built_project):
+    before = snapshot(built_project / "output")
+    stray = built_project / "content" / "pages" / "mijn-artikel.md"
+    stray.write_bytes(VALID.replace(b"Slug: talentschaarste", b"Slug: mijn-artikel"))
+    line = VALID.decode("utf-8").splitlines().index("Category: Arbeidsmarkt") + 1
+    try:
+        for task in ("check", "build"):
+            result = run_task(built_project, task)
+            assert result.returncode == 1, result.stderr
+            assert (
+                f"content/pages/mijn-artikel.md:{line}: een pagina heeft geen Category, een "
+                "artikel wel; is dit een artikel, zet het dan in content/artikelen/; is het een "
+                "pagina, haal de regel 'Category:' weg"
+            ) in result.stderr
+        assert snapshot(built_project / "output") == before
+    finally:
+        stray.unlink()
+
+
 @pytest.mark.parametrize("place", PLACES)
 def test_a_valid_post_in_a_wrong_place_stops_the_build(built_project, place):
     rel, advice = PLACES[place]

@@ -13,7 +13,7 @@ from pathlib import Path
 from meer_lezen.picks import parse_picks, pick_problems
 
 from .body_checks import check_body
-from .files import Layout, sort_files
+from .files import Layout, article_as_page, sort_files
 from .posts import PostError, decode, parse_post
 from .problems import Problem
 from .vocabulary import closest
@@ -58,7 +58,8 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
     limits = limits or Limits()
     content = Path(content)
     posts = []
-    sources, problems = sort_files(content, layout or Layout(pages=tuple(page_dirs)))
+    layout = layout or Layout(pages=tuple(page_dirs))
+    sources, problems = sort_files(content, layout)
     for path in sources:
         display = display_name(content, path)
         data = path.read_bytes()
@@ -84,6 +85,7 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
         post.path = path
         posts.append(post)
         problems += check_metadata(post, vocabulary, limits)
+        problems += article_as_page(post, layout)
         problems += check_body(post, content)
     problems += check_site_wide(posts)
     return sorted(set(problems))

@@ -114,3 +114,22 @@ def sort_files(content, layout):
             display = str(PurePosixPath(content.name) / rel)
             problems.append(Problem(display, 1, _advice(rel, layout)))
     return posts, problems
+
+
+def article_as_page(post, layout):
+    """A post in a page folder with an article's Category or Tags: an article in the wrong place."""
+    if not post.is_page:
+        return []
+    found = [post.fields[key] for key in ("category", "tags") if key in post.fields]
+    if not found:
+        return []
+    _, line, written = min(found, key=lambda field: field[1])
+    articles = " of ".join(f"content/{f}/" for f in layout.articles)
+    return [
+        Problem(
+            post.display,
+            line,
+            f"een pagina heeft geen {written}, een artikel wel; is dit een artikel, zet het dan "
+            f"in {articles}; is het een pagina, haal de regel '{written}:' weg",
+        )
+    ]
