@@ -16,8 +16,6 @@ MARKER_TEXT = (
     "Deze map is een deploy van de blog Werk in beweging (./blog deploy).\n"
     "Een volgende deploy vervangt alles in deze map; haal dit bestand weg als dat niet meer mag.\n"
 )
-# Remote paths that mean the home folder or the whole machine.
-REMOTE_REFUSED = {"", ".", "./", "~", "~/", "/"}
 
 
 class TargetError(Exception):
@@ -27,6 +25,14 @@ class TargetError(Exception):
 def is_remote(target):
     """True for 'host:path', 'user@host:path' and 'rsync://...' (as rsync itself decides)."""
     return target.startswith("rsync://") or ":" in target.split("/", 1)[0]
+
+
+def _home_or_root(path):
+    """True for remote paths that mean the home folder, its parent or the whole machine."""
+    core = path.strip().strip("/")
+    while core.startswith("./"):
+        core = core[2:].lstrip("/")
+    return core in ("", ".", "..") or (core.startswith("~") and "/" not in core)
 
 
 def checked_target(target, settings=None):
@@ -39,7 +45,7 @@ def checked_target(target, settings=None):
         )
     if is_remote(target):
         path = target.split("::", 1)[1] if "::" in target else target.split(":", 1)[1]
-        if not target.startswith("rsync://") and path.strip() in REMOTE_REFUSED:
+        if not target.startswith("rsync://") and _home_or_root(path):
             raise TargetError(
                 f"het deploy-doel '{target}' is de thuismap of de hoofdmap op de server; "
                 "geef de map van de site op, bijvoorbeeld server:/var/www/blog"

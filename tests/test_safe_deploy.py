@@ -37,6 +37,10 @@ def test_rsync_gets_every_path_after_the_double_dash():
         ("host:/", "de thuismap of de hoofdmap op de server"),
         ("host:~/", "de thuismap of de hoofdmap op de server"),
         ("host:.", "de thuismap of de hoofdmap op de server"),
+        ("host://", "de thuismap of de hoofdmap op de server"),
+        ("host:..", "de thuismap of de hoofdmap op de server"),
+        ("host:~andere", "de thuismap of de hoofdmap op de server"),
+        ("host:./", "de thuismap of de hoofdmap op de server"),
     ],
 )
 def test_hostile_targets_are_refused(target, reason):
@@ -48,6 +52,8 @@ def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert checked_target("www") == str(tmp_path / "www")
     assert checked_target("user@host:/var/www/blog") == "user@host:/var/www/blog"
+    assert checked_target("host:~/www/blog") == "host:~/www/blog"
+    assert checked_target("host:www") == "host:www"
     assert checked_target("./-rare-map") == str(tmp_path / "-rare-map")
 
 
