@@ -55,6 +55,14 @@ def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
     ]
 
 
+def test_a_whole_content_folder_of_articles_still_has_static_files():
+    layout = Layout(articles=("",), pages=("pages",), static=("images",))
+    assert classify(PurePosixPath("x.md"), layout) == "article"
+    assert classify(PurePosixPath("pages/x.md"), layout) == "page"
+    assert classify(PurePosixPath("images/x.png"), layout) == "static"
+    assert classify(PurePosixPath("x.png"), layout) is None
+
+
 def test_pelicans_ignore_files_are_rules_too():
     layout = layout_from(
         {"ARTICLE_PATHS": ["artikelen"], "IGNORE_FILES": ["*.concept.md", "oud"]}, "t.toml", []

@@ -65,11 +65,11 @@ def classify(rel, layout):
     if str(rel) == layout.vocabulary:
         return "vocabulary"
     post = rel.suffix in POST_SUFFIXES
-    if _under(rel, layout.pages):  # pages first: Pelican keeps them out of the articles
-        return "page" if post else None
-    if _under(rel, layout.articles):
-        return "article" if post else None
-    if _under(rel, layout.static) and not post:
+    if post and _under(rel, layout.pages):  # pages first: Pelican keeps them out of articles
+        return "page"
+    if post and _under(rel, layout.articles):
+        return "article"
+    if not post and _under(rel, layout.static):
         return "static"
     return None
 
