@@ -7,6 +7,7 @@ logging (sitetools.logs) in Dutch.
 import functools
 import logging
 import sys
+import tempfile
 from pathlib import Path
 
 from invoke import Collection, Exit, task
@@ -120,14 +121,34 @@ def publish(c):
     _build("publishconf.py")
 
 
-@task
+@task(
+    help={
+        "target": "waarheen: gebruiker@host:/var/www/blog of een map (anders $DEPLOY_TARGET)",
+        "dry-run": "laat zien wat er zou verdwijnen of veranderen; verander niets",
+        "force": "ook naar een map met bestanden die nooit een deploy van deze site was",
+        "github": "publiceer op de tak gh-pages (GitHub Pages) in plaats van met rsync",
+    }
+)
 @reports
-def deploy(c, target=None, github=False):
+def deploy(c, target=None, github=False, dry_run=False, force=False):
     """Publiceer en zet de site online: --target gebruiker@host:/map, of --github."""
-    from sitetools.deploy import DeployError, deploy_github, deploy_rsync, rsync_target  # noqa: PLC0415
+    from sitetools.deploy import (  # noqa: PLC0415
+        DeployError,
+        deploy_github,
+        deploy_rsync,
+        prepare_rsync,
+    )
+    from sitetools.settings import load  # noqa: PLC0415
 
     try:
-        target = None if github else rsync_target(target)  # no target: say so before building
+        if github and dry_run:
+            raise DeployError("--dry-run werkt alleen voor een deploy met rsync, niet met --github")
+        if not github:  # a wrong or missing target stops here, before anything is built
+            target = prepare_rsync(target, force, load("publishconf.py"))
+        if dry_run:  # publish into a throw-away folder: output/ and the target stay as they are
+            with tempfile.TemporaryDirectory() as scratch:
+                deploy_rsync(_build("publishconf.py", Path(scratch) / "output"), target, True)
+            return
         _build("publishconf.py")  # stops here, uploading nothing, if the publish fails
         if github:
             deploy_github(ROOT / "output")
@@ -140,7 +161,7 @@ def deploy(c, target=None, github=False):
 
 @task
 @reports
-def new(c, title=""):
+def new(c, title):
     """Maak een nieuw artikel (concept) met alle velden: ./blog new "Titel van het artikel"."""
     from sitetools.newpost import NewPostError, create_post  # noqa: PLC0415
 

@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .guards import clash, protected_folders
 from .logs import fresh_run
 from .settings import ROOT, load
 
@@ -61,6 +62,7 @@ def build(config="pelicanconf.py", output=None, **override):
     target = Path(output or settings["OUTPUT_PATH"])
     if not target.is_absolute():
         target = ROOT / target
+    refuse_output_folder(target, settings)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
     settings["OUTPUT_PATH"] = str(staging)
@@ -73,6 +75,17 @@ def build(config="pelicanconf.py", output=None, **override):
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def refuse_output_folder(target, settings):
+    """Raise BuildError before anything is written if replacing ``target`` would delete sources."""
+    why = clash(target, protected_folders(settings), inside=("de contentmap",))
+    if why:
+        raise BuildError(
+            f"de uitvoermap {Path(target).resolve()} {why}; een build vervangt de uitvoermap "
+            "helemaal, dus er is niets gebouwd. Kies een eigen map voor de uitvoer, zoals "
+            "output/ in de projectmap (OUTPUT_PATH in pelicanconf.py)"
+        )
 
 
 def swap_in(staging, target):

@@ -26,21 +26,45 @@ def html_files(site):
     return sorted(site.rglob("*.html"))
 
 
-def test_every_page_is_valid_html(site):
+def validate(folder):
+    """Run the Nu Html Checker on every page in ``folder``: (exit status, files checked, problems)."""
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--skip-non-html", str(site)],
+        ["java", "-jar", str(VNU), "--format", "json", "--verbose", *map(str, html_files(folder))],
         capture_output=True,
         text=True,
         timeout=300,
     )
-    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
-    errors = [
+    report = json.loads(result.stderr)  # always a JSON report; anything else is a crash
+    assert "version" in report, result.stderr
+    checked = {Path(line).resolve() for line in result.stdout.splitlines() if line.strip()}
+    problems = [
         f"{Path(m.get('url', '')).name}:{m.get('lastLine')}: {m['message']}"
-        for m in messages
-        if m["type"] == "error"
+        for m in report["messages"]
+        if m["type"] != "info" or m.get("subType") == "warning"
     ]
+    return result.returncode, checked, problems
+
+
+def test_every_page_is_valid_html(site):
+    status, checked, problems = validate(site)
     assert len(html_files(site)) > 40
-    assert errors == []
+    assert checked == {p.resolve() for p in html_files(site)}  # each page, none left out
+    assert problems == []
+    assert status == 0
+
+
+def test_the_validator_reports_a_broken_page(site, tmp_path):
+    page = (site / "over" / "index.html").read_text(encoding="utf-8")
+    (tmp_path / "goed.html").write_text(page, encoding="utf-8")
+    broken = page.replace("</main>", "<p><div>los</p></main>", 1)
+    assert broken != page
+    (tmp_path / "kapot.html").write_text(broken, encoding="utf-8")
+    status, checked, problems = validate(tmp_path)
+    assert status == 1
+    assert checked == {tmp_path / "goed.html", tmp_path / "kapot.html"}
+    assert problems and all(p.startswith("kapot.html:") for p in problems), problems
+    line = broken[: broken.index("<p><div>los")].count("\n") + 1
+    assert any(p.startswith(f"kapot.html:{line}: ") for p in problems), problems
 
 
 @pytest.fixture(scope="module")

@@ -32,12 +32,18 @@ def test_unknown_task_is_answered_in_dutch_with_the_list():
     assert "  check " in result.stderr
 
 
-def test_new_without_a_title_says_how(tmp_path):
-    result = run_task(make_project(tmp_path), "new")
+def test_new_without_a_title_says_how():
+    result = blog("new")
     assert result.returncode == 1
     assert result.stderr.strip() == (
         'fout: geef het artikel een titel: ./blog new "Titel van het artikel"'
     )
+
+
+def test_new_with_an_empty_title_says_how(tmp_path):
+    result = run_task(make_project(tmp_path), "new", " ")
+    assert result.returncode == 1
+    assert "fout: geef het artikel een titel" in result.stderr
 
 
 def test_success_is_not_a_warning(tmp_path):

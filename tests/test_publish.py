@@ -146,7 +146,8 @@ def _get(url):
 def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     project = make_project(tmp_path)
     www = tmp_path / "www"
-    www.mkdir()
+    first = run_task(project, "deploy", "--target", str(www))
+    assert first.returncode == 0, first.stderr
     (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
     result = run_task(project, "deploy", "--target", str(www))
     assert result.returncode == 0, result.stderr
@@ -191,6 +192,7 @@ def test_failed_publish_uploads_nothing(tmp_path):
     www = tmp_path / "www"
     www.mkdir()
     (www / "index.html").write_text("de vorige site", encoding="utf-8")
+    (www / ".werkinbeweging-deploy").write_text("een eerdere deploy", encoding="utf-8")
     result = run_task(project, "deploy", "--target", str(www))
     assert result.returncode == 1
     assert (www / "index.html").read_text(encoding="utf-8") == "de vorige site"
@@ -202,10 +204,10 @@ def test_deploy_without_target_explains(tmp_path):
     result = run_task(project, "deploy")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
-        "fout: Niets geüpload: er is geen doel om naartoe te uploaden; geef --target "
-        "gebruiker@host:/var/www/blog mee, zet DEPLOY_TARGET, of gebruik --github"
-    ]  # said before building: no build lines, no output folder
-    assert not (project / "output").exists()
+        "fout: Niets geüpload: geen deploy-doel opgegeven; geef --target mee of zet "
+        "DEPLOY_TARGET (bijvoorbeeld gebruiker@server:/var/www/blog)"
+    ]  # said before building: no build lines
+    assert not (project / "output").exists()  # said before anything was built
     assert ROOT.exists()
 
 

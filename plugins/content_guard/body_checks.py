@@ -11,6 +11,7 @@ from quote_cards.quote_cards import FIELDS as CARD_FIELDS
 from quote_cards.quote_cards import KINDS as CARD_KINDS
 from quote_cards.quote_cards import parse_card
 
+from .links import site_link_problem
 from .problems import Problem
 
 ARTICLE_LINK = re.compile(r"^/artikelen/(?P<slug>[^/#?]+?)\.html(?:[#?].*)?$")
@@ -78,6 +79,8 @@ def check_body(post, content):
 def _link_problem(post, content, image, target):
     if re.match(r"^(https?:|mailto:|#)", target):
         return None
+    if site_link_problem(target):  # the one form for links to the site: '/artikelen/x.html'
+        return site_link_problem(target)
     match = re.match(r"^\{(filename|static|attach)\}(.*)$", target)
     if not match and not image:
         return None

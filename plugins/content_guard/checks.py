@@ -15,6 +15,7 @@ from meer_lezen.picks import parse_picks, pick_problems, status_word
 
 from .body_checks import check_body
 from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field
+from .files import Layout, article_as_page, sort_files
 from .posts import PostError, decode, parse_post
 from .problems import Problem
 from .vocabulary import closest
@@ -35,11 +36,6 @@ class Limits:
     max_bytes: int = 1_000_000
 
 
-def source_files(content):
-    """Every Markdown source under the content folder, sorted."""
-    return sorted(p for p in Path(content).rglob("*") if p.suffix in (".md", ".markdown"))
-
-
 def display_name(content, path):
     """'content/artikelen/x.md': the path an author recognises."""
     content = Path(content)
@@ -56,12 +52,14 @@ def mb(n):
     return f"{n / 1e6:.1f} MB".replace(".", ",")
 
 
-def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
+def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None):
     """All problems of all posts under ``content``, sorted by file and line; and the posts."""
     limits = limits or Limits()
     content = Path(content)
-    posts, problems = [], []
-    for path in source_files(content):
+    posts = []
+    layout = layout or Layout(pages=tuple(page_dirs))
+    sources, problems = sort_files(content, layout)
+    for path in sources:
         display = display_name(content, path)
         data = path.read_bytes()
         if len(data) > limits.max_bytes:
@@ -85,6 +83,7 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
         posts.append(post)
         problems += check_fields(post)
         problems += check_metadata(post, vocabulary, limits)
+        problems += article_as_page(post, layout)
         problems += check_body(post, content)
     problems += check_site_wide(posts)
     drafts = {post.display for post in posts if is_draft(post)}

@@ -12,6 +12,7 @@ from pelican import signals
 from fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .checks import Limits, check_site, is_draft
+from .files import DEFAULT_IGNORE, layout_from
 from .problems import report_lines, summary_line
 from .vocabulary import load_vocabulary
 
@@ -22,6 +23,7 @@ DEFAULTS = {
     "CONTENT_GUARD_MAX_SUMMARY": 300,
     "CONTENT_GUARD_MAX_TAGS": 5,
     "CONTENT_GUARD_MAX_BYTES": 1_000_000,
+    "CONTENT_GUARD_IGNORE": list(DEFAULT_IGNORE),
 }
 
 
@@ -54,7 +56,12 @@ def run_checks(settings):
         setting(settings, "CONTENT_GUARD_MAX_BYTES"),
     )
     page_dirs = tuple(settings.get("PAGE_PATHS", ["pages"]))
-    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits)
+    layout = layout_from(
+        settings,
+        setting(settings, "CONTENT_GUARD_VOCABULARY"),
+        setting(settings, "CONTENT_GUARD_IGNORE"),
+    )
+    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits, layout)
     return vocabulary, problems, posts
 
 
@@ -115,6 +122,10 @@ def guard(pelican):
     leave_out(settings, {p.path for p in posts if p.display in {n.display for n in notes}})
     # Templates render theme and rubric descriptions from this (data, not markup).
     settings["VOCABULARY"] = vocabulary
+    # What the checks ignore, Pelican ignores too (it matches file names, as we do).
+    ignore = settings.get("IGNORE_FILES", [])
+    extra = [p for p in setting(settings, "CONTENT_GUARD_IGNORE") if p not in ignore]
+    settings["IGNORE_FILES"] = [*ignore, *extra]
 
 
 def register():
