@@ -43,6 +43,17 @@ def test_decimal_comma_and_percent():
         parse_number("23.4")
 
 
+def test_negative_numbers_get_a_minus_sign():
+    assert format_number("-3,5", percent=True) == "\u22123,5%"
+    assert format_number("-1515") == "\u22121.515"
+    assert parse_number("\u22123,5") == -3.5  # an author may type the minus sign too
+    t = table(CHANNELS.replace("| 15% | 19% |", "| -2,5% | 19% |"))
+    assert t.rows[0][1].text == "\u22122,5%" and t.rows[0][1].number == -2.5
+    texts = [x["text"] for x in line_chart(t)["texts"] + bar_chart(t)["texts"]]
+    assert texts.count("\u22122,5%") == 2 and not any("-2" in x for x in texts)
+    assert "Netwerk: \u22122,5% (2024)" in bar_chart(t)["desc"]
+
+
 def test_parse_table_types_trends_and_empty_cells():
     t = table(CHANNELS)
     assert t.caption == "Kanalen" and t.source == "Intelligence Group" and t.chart == "lijn"

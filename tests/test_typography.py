@@ -36,6 +36,7 @@ from nl_site.typography import smarten, smarten_html
         ("zo'n 5'", "zo’n 5’"),
         ("2020-2025 en e-mail", "2020-2025 en e-mail"),  # hyphens without spaces stay
         ("een - aan het begin", "een – aan het begin"),
+        ("daalde met -2,5% (-3 punten)", "daalde met −2,5% (−3 punten)"),
     ],
 )
 def test_smarten(text, expected):
@@ -63,6 +64,7 @@ def test_smarten(text, expected):
         ("<ul><li>\"een\"</li><li>'twee'</li></ul>", "<ul><li>“een”</li><li>‘twee’</li></ul>"),
         ('<table><tr><td>a</td><td>"b"</td></tr></table>', None),
         ('<p>"Nee"<br>"Ja"</p>', "<p>“Nee”<br>“Ja”</p>"),
+        ("<table><tr><td>-3,5%</td><td>2020-2025</td></tr></table>", None),
         ("<p>Zo&nbsp;\"vast\" en &#160;'nu'</p>", "<p>Zo&nbsp;“vast” en &#160;‘nu’</p>"),
         ("<p>Zie <kbd>Ctrl</kbd>-<kbd>C</kbd> - of 'iets'.</p>", None),
         ('<pre><code>x = "a" - \'b\' -- ...</code></pre><p>"c"</p>', None),
@@ -77,6 +79,7 @@ def test_smarten_html_across_inline_tags(html, expected):
             .replace("'iets'", "‘iets’")
             .replace("C</kbd> -", "C</kbd> –")
             .replace('<p>"c"</p>', "<p>“c”</p>")
+            .replace("<td>-3", "<td>−3")
         )
         assert expected != html
     assert smarten_html(html) == expected
@@ -112,6 +115,7 @@ CORPUS = [
     '<p><img src="a.png" alt="Hij zei \'ja\' en &quot;nee&quot;"> "onder"</p>',
     '<p><abbr title="Uitkering \'WW\'">WW</abbr>\'s en "<span class="x">span</span>"</p>',
     "<p>Werk - privé, 5 - 3, a -- b, a --- b, en toen... of . . . ook.</p>",
+    "<table><tr><td>-3,5%</td><td>(-2)</td><td>2020-2025</td><td>e-mail -</td></tr></table>",
     '<p>"...en toen" - zei hij - "ging het mis..."</p>',
     '<blockquote><p>"Quote" - Greiff</p></blockquote><p>(\'haakjes\') en ["blok"]</p>',
     "<ul><li>\"een\"</li><li>'twee'</li></ul><table><tr><td>\"a\"</td><td>'b'</td></tr></table>",
@@ -121,7 +125,7 @@ CORPUS = [
 ]
 SKIPPED = re.compile(r"<(code|pre|kbd|svg|script)\b[^>]*>.*?</\1>", re.S)
 TAGS = re.compile(r"<[^>]*>")
-CHANGED = str.maketrans("“”‘’–—", "\"\"''--")
+CHANGED = str.maketrans("“”‘’–—−", "\"\"''---")
 
 
 def _text(html):
@@ -191,6 +195,8 @@ APOSTROPHES = st.sampled_from(
         ("'k", "’k"),
         ("nou...", "nou…"),
         ("a -- b", "a – b"),
+        ("-3,5%", "−3,5%"),
+        ("2020-2025", "2020-2025"),
     ]
 )
 INLINE = st.sampled_from(["em", "strong", "a", "span", "abbr"])

@@ -3,7 +3,8 @@
 Does what typogrify's smartypants did (and Python-Markdown's smarty extension), but as a
 single pass over the finished HTML, so it costs almost nothing; both of those cost as much
 as the Markdown conversion itself. Code, preformatted text, scripts and SVG are left alone;
-so are tags and their attributes. Dutch elisions stay apostrophes: 's avonds → ’s avonds,
+so are tags and their attributes. A hyphen before a number becomes a minus sign (−3,5).
+Dutch elisions stay apostrophes: 's avonds → ’s avonds,
 't is → ’t is, de jaren '80 → de jaren ’80.
 
 Like smartypants, a quote is chosen by the text around it *across* inline tags: in
@@ -32,14 +33,15 @@ INLINE = SKIP_INLINE | frozenset(
 
 PARTS = re.compile(r"(<[^>]*>)")
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-ANY = re.compile(r"['\"]|--|\.\.\.|\. \. \.|[ \u00a0]-[ \u00a0]")
+ANY = re.compile(r"['\"]|--|\.\.\.|\. \. \.|[ \u00a0]-[ \u00a0]|-\d")
 LENGTHS = [  # replacements that change the length of the text: per piece of text
     (re.compile(r"---"), "—"),
     (re.compile(r"--"), "–"),
     (re.compile(r"\.\.\.|\. \. \."), "…"),
 ]
-# A quote or a hyphen with a space on either side (the Dutch dash, `woord - woord`).
-CHOICES = re.compile(r"['\"]|(?<=\S[ \u00a0])-(?=[ \u00a0]\S)")
+# A quote, a hyphen with a space on either side (the Dutch dash, `woord - woord`), or a
+# hyphen before a number at the start of a word (a minus: -3,5%).
+CHOICES = re.compile(r"['\"]|(?<=\S[ \u00a0])-(?=[ \u00a0]\S)|(?:^|(?<=[\s(\[]))-(?=\d)")
 # After an apostrophe at the start of a word: Dutch elisions ('s, 't, 'k, 'n, 'm, 'r, 'ns)
 # and years ('80, '08).
 ELISION = re.compile(r"(?:s|t|k|n|m|r|ns)\b|\d\d(?!\d)")
@@ -67,7 +69,7 @@ def _choose(text):
         out.append(text[done:i])
         done = i + 1
         if char == "-":
-            out.append("–")
+            out.append("−" if text[i + 1].isdigit() else "–")
             continue
         before = text[i - 1] if i else "\n"
         after = text[i + 1 : i + 2] or "\n"
