@@ -41,7 +41,7 @@ LENGTHS = [  # replacements that change the length of the text: per piece of tex
 ]
 # A quote, a hyphen with a space on either side (the Dutch dash, `woord - woord`), or a
 # hyphen before a number at the start of a word (a minus: -3,5%).
-CHOICES = re.compile(r"['\"]|(?<=\S[ \u00a0])-(?=[ \u00a0]\S)|(?:^|(?<=[\s(\[]))-(?=\d)")
+CHOICES = re.compile(r"['\"]|(?<=\S[ \u00a0])-(?=[ \u00a0]\S)|(?:^|(?<=[\s(\[‘“'\"]))-(?=\d)")
 # After an apostrophe at the start of a word: Dutch elisions ('s, 't, 'k, 'n, 'm, 'r, 'ns)
 # and years ('80, '08).
 ELISION = re.compile(r"(?:s|t|k|n|m|r|ns)\b|\d\d(?!\d)")
