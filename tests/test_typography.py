@@ -259,3 +259,15 @@ def test_generated_snippets(phrase, block):
     html = f"<{block}>{src}.</{block}><p>'s \"<code>x'</code>\"</p>"
     out = check_properties(html)
     assert out == f"<{block}>{expected}.</{block}><p>’s “<code>x'</code>”</p>"
+
+
+def test_headings_balanced_and_paragraphs_pretty(site):
+    """No single word hangs on a heading's last line; no orphan word ends a paragraph."""
+    css = "\n".join(p.read_text(encoding="utf-8") for p in (site / "theme" / "css").glob("*.css"))
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    rules = {
+        value: {s.strip() for s in selectors.split(",")}
+        for selectors, value in re.findall(r"([^{}]+)\{[^}]*text-wrap:\s*(\w+)", css)
+    }
+    assert {"h1", "h2", "h3"} <= rules["balance"]
+    assert "p" in rules["pretty"]
