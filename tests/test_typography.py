@@ -1,12 +1,15 @@
 """The Dutch typographic pass: quotes, dashes, ellipses and elisions, never inside code or SVG."""
 
 import re
+from types import SimpleNamespace
 
+import markdown
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nl_site.typography import smarten, smarten_html
+from nl_site.nl_site import finish_content
+from nl_site.typography import DutchTypographyExtension, smarten, smarten_html
 
 
 @pytest.mark.parametrize(
@@ -83,6 +86,23 @@ def test_smarten_html_across_inline_tags(html, expected):
         )
         assert expected != html
     assert smarten_html(html) == expected
+
+
+def test_markdown_posts_and_titles_get_it():
+    """Through Markdown, as a post is built: emphasis, links and code spans in the way."""
+    text = (
+        "\"*Nee*\", zei ze - en '[zo'n](/x \"titel\")' cv's `'code'` in de jaren '80.\n\n"
+        "| Groei |\n|---|\n| -3,5% |"
+    )
+    html = markdown.markdown(text, extensions=["tables", DutchTypographyExtension()])
+    assert html == (
+        '<p>“<em>Nee</em>”, zei ze – en ‘<a href="/x" title="titel">zo’n</a>’ cv’s '
+        "<code>'code'</code> in de jaren ’80.</p>\n<table>\n<thead>\n<tr>\n<th>Groei</th>\n"
+        "</tr>\n</thead>\n<tbody>\n<tr>\n<td>−3,5%</td>\n</tr>\n</tbody>\n</table>"
+    )
+    post = SimpleNamespace(title='\'s Avonds "thuis" - of niet...', _content="<p>x</p>")
+    finish_content(post)
+    assert post.title == "’s Avonds “thuis” – of niet…"
 
 
 def test_html_tags_code_and_svg_are_left_alone():
