@@ -40,6 +40,9 @@ from nl_site.typography import DutchTypographyExtension, smarten, smarten_html
         ("2020-2025 en e-mail", "2020-2025 en e-mail"),  # hyphens without spaces stay
         ("een - aan het begin", "een – aan het begin"),
         ("daalde met -2,5% (-3 punten)", "daalde met −2,5% (−3 punten)"),
+        ("-3 procent", "−3 procent"),
+        ("en toen . . . niets", "en toen … niets"),
+        ("een -- streep", "een – streep"),
     ],
 )
 def test_smarten(text, expected):

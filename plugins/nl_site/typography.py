@@ -16,6 +16,7 @@ one character, chosen by its neighbours. As every replacement keeps the length, 
 string is cut back into the pieces it was made of.
 """
 
+import functools
 import re
 
 from markdown.extensions import Extension
@@ -33,18 +34,23 @@ INLINE = SKIP_INLINE | frozenset(
 
 PARTS = re.compile(r"(<[^>]*>)")
 TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-ANY = re.compile(r"['\"]|--|\.\.\.|\. \. \.|[ \u00a0]-[ \u00a0]|-\d")
-LENGTHS = [  # replacements that change the length of the text: per piece of text
-    (re.compile(r"---"), "—"),
-    (re.compile(r"--"), "–"),
-    (re.compile(r"\.\.\.|\. \. \."), "…"),
-]
-# A quote, a hyphen with a space on either side (the Dutch dash, `woord - woord`), or a
-# hyphen before a number at the start of a word (a minus: -3,5%).
-CHOICES = re.compile(r"['\"]|(?<=\S[ \u00a0])-(?=[ \u00a0]\S)|(?:^|(?<=[\s(\[‘“'\"]))-(?=\d)")
+# Is there anything to change at all? (Most pages of an already typographic text have
+# nothing.) A quote, --, ..., . . ., a spaced hyphen or a hyphen before a number at the start of
+# a word. Written to start with a character class, which keeps the search fast.
+ANY = re.compile(
+    r"[-'\".](?:(?<=['\"])|(?<=-)-|(?<=[\s(\[‘“>]-)\d|(?<=[ \u00a0]-)[ \u00a0]"
+    r"|(?<=\.)\.\.|(?<=\.) \. \.)"
+)
+LENGTHS = re.compile(r"---?|\.\.\.|\. \. \.")  # replaced per piece of text: they change its length
+LONG = {"---": "—", "--": "–", "...": "…", ". . .": "…"}
+# A quote, or a hyphen before a space or a number: a Dutch dash (`woord - woord`) or a minus
+# sign (-3,5%) if the text before agrees (see _hyphen).
+CHOICES = re.compile(r"[-'\"]")
+SPACES = frozenset(" \u00a0")
+BEFORE_MINUS = frozenset(" \n\t\u00a0([‘“'\"")
 # After an apostrophe at the start of a word: Dutch elisions ('s, 't, 'k, 'n, 'm, 'r, 'ns)
 # and years ('80, '08).
-ELISION = re.compile(r"(?:s|t|k|n|m|r|ns)\b|\d\d(?!\d)")
+ELISION = re.compile(r"(?:s|t|k|n|m|r|ns|tzelfde|tzij)\b|\d\d(?!\d)")
 OPENS_AFTER = frozenset("([{<–—-/\u00a0")  # a quote after these opens (as after a space)
 NBSP = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;")
 OPEN = {"'": "‘", '"': "“"}
@@ -54,13 +60,24 @@ NEUTRAL = str.maketrans("'\"-", "xxx")  # text of code as context: letters, no q
 
 def _with_lengths_changed(text):
     """Dashes and ellipses (---, --, ...), which replace several characters by one."""
-    for pattern, replacement in LENGTHS:
-        text = pattern.sub(replacement, text)
+    if "--" in text or ". ." in text or "..." in text:
+        return LENGTHS.sub(lambda m: LONG[m.group()], text)
     return text
 
 
+def _hyphen(text, i):
+    """What the hyphen at ``i`` becomes: – (woord - woord), − (-3,5%) or itself (2020-2025)."""
+    before = text[i - 1] if i else "\n"
+    after = text[i + 1 : i + 2]
+    if after.isdigit():
+        return "−" if before in BEFORE_MINUS else "-"
+    if after in SPACES and before in SPACES and text[i + 2 : i + 3].strip() and i > 1:
+        return "–" if not text[i - 2].isspace() else "-"
+    return "-"
+
+
 def _choose(text):
-    """Every quote and spaced hyphen of ``text`` replaced by one character, by its context."""
+    """Every quote and hyphen of ``text`` replaced by one character, by its context."""
     out = []
     done = 0
     opened_at = -2  # position of the last straight quote that became an opening quote
@@ -69,7 +86,7 @@ def _choose(text):
         out.append(text[done:i])
         done = i + 1
         if char == "-":
-            out.append("−" if text[i + 1].isdigit() else "–")
+            out.append(_hyphen(text, i))
             continue
         before = text[i - 1] if i else "\n"
         after = text[i + 1 : i + 2] or "\n"
@@ -95,14 +112,21 @@ def _choose(text):
 
 def smarten(text):
     """Typographic characters in plain text (no tags), e.g. a title."""
-    if not ANY.search(text):
+    if not ANY.search(text) and not text.startswith("-"):
         return text
     return _choose(_with_lengths_changed(text))
 
 
+@functools.lru_cache(maxsize=512)  # most tags repeat: <p>, </em>, <li>
+def _tag(tag):
+    """(lower-case name, is a closing tag) of ``tag``; name "" for comments and the like."""
+    match = TAG.match(tag)
+    return (match[2].lower(), bool(match[1])) if match else ("", False)
+
+
 def smarten_html(html):
     """Typographic characters in the text of ``html``, outside code, scripts and SVG."""
-    if not ANY.search(html):
+    if not ANY.search(html) and not html.startswith("-"):
         return html
     parts = PARTS.split(html)
     joined = []  # the text of the page, as context for every quote
@@ -111,10 +135,9 @@ def smarten_html(html):
     skipping = []  # open elements whose text stays as it is
     for i, part in enumerate(parts):
         if i % 2:  # a tag
-            tag = TAG.match(part)
-            name = tag[2].lower() if tag else ""
+            name, closing = _tag(part)
             if name in SKIP_INLINE or name in SKIP_BLOCK:
-                if tag[1]:
+                if closing:
                     if name in skipping:
                         del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
                 elif not part.endswith("/>"):
