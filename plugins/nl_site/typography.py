@@ -3,17 +3,17 @@
 Does what typogrify's smartypants did (and Python-Markdown's smarty extension), but as a
 single pass over the finished HTML, so it costs almost nothing; both of those cost as much
 as the Markdown conversion itself. Code, preformatted text, scripts and SVG are left alone;
-so are tags and their attributes. A hyphen before a number becomes a minus sign (−3,5).
-Dutch elisions stay apostrophes: 's avonds → ’s avonds,
+so are tags and their attributes. A spaced hyphen becomes an en dash (werk – privé), a hyphen
+before a number a minus sign (−3,5). Dutch elisions stay apostrophes: 's avonds → ’s avonds,
 't is → ’t is, de jaren '80 → de jaren ’80.
 
 Like smartypants, a quote is chosen by the text around it *across* inline tags: in
 ``"<em>nee</em>",`` the second quote follows "nee", so it closes. How it works: the
 text between the tags is first given its dashes and ellipses (which change its length),
 then all text of the page is joined into one string, block-level tags and skipped
-elements marked by a line break, and every quote and spaced hyphen in it is replaced by
-one character, chosen by its neighbours. As every replacement keeps the length, the
-string is cut back into the pieces it was made of.
+elements marked by a line break, and every quote and hyphen in it is replaced by one
+character (itself, for most hyphens), chosen by its neighbours. As every replacement keeps
+the length, the string is cut back into the pieces it was made of.
 """
 
 import functools
@@ -147,7 +147,7 @@ def smarten_html(html):
                 length += 1
         elif part:
             if skipping:
-                if any(name in SKIP_BLOCK for name in skipping):
+                if not SKIP_BLOCK.isdisjoint(skipping):  # inside pre, script, svg: no context
                     continue
                 text = part.translate(NEUTRAL)
             else:
