@@ -72,6 +72,7 @@ def test_smarten(text, expected):
         ('<p>"Nee"<br>"Ja"</p>', "<p>“Nee”<br>“Ja”</p>"),
         ("<table><tr><td>-3,5%</td><td>2020-2025</td></tr></table>", None),
         ("<p>Zo&nbsp;\"vast\" en &#160;'nu'</p>", "<p>Zo&nbsp;“vast” en &#160;‘nu’</p>"),
+        ("<p>werk&nbsp;- privé, &nbsp;-3</p>", "<p>werk&nbsp;– privé, &nbsp;−3</p>"),
         ("<p>Zie <kbd>Ctrl</kbd>-<kbd>C</kbd> - of 'iets'.</p>", None),
         ('<pre><code>x = "a" - \'b\' -- ...</code></pre><p>"c"</p>', None),
     ],

@@ -38,7 +38,7 @@ TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
 # nothing.) A quote, --, ..., . . ., a spaced hyphen or a hyphen before a number at the start of
 # a word. Written to start with a character class, which keeps the search fast.
 ANY = re.compile(
-    r"[-'\".](?:(?<=['\"])|(?<=-)-|(?<=[\s(\[‘“>]-)\d|(?<=[ \u00a0]-)[ \u00a0]"
+    r"[-'\".](?:(?<=['\"])|(?<=-)-|(?<=[\s(\[‘“>;]-)\d|(?<=[ \u00a0;]-)[ \u00a0]"
     r"|(?<=\.)\.\.|(?<=\.) \. \.)"
 )
 LENGTHS = re.compile(r"---?|\.\.\.|\. \. \.")  # replaced per piece of text: they change its length
@@ -65,9 +65,18 @@ def _with_lengths_changed(text):
     return text
 
 
+def _before(text, i):
+    """The character before ``i``: a line break at the start, a no-break space for &nbsp;."""
+    if not i:
+        return "\n"
+    if text[i - 1] == ";" and text.endswith(NBSP, 0, i):
+        return "\u00a0"
+    return text[i - 1]
+
+
 def _hyphen(text, i):
     """What the hyphen at ``i`` becomes: – (woord - woord), − (-3,5%) or itself (2020-2025)."""
-    before = text[i - 1] if i else "\n"
+    before = _before(text, i)
     after = text[i + 1 : i + 2]
     if after.isdigit():
         return "−" if before in BEFORE_MINUS else "-"
@@ -88,10 +97,8 @@ def _choose(text):
         if char == "-":
             out.append(_hyphen(text, i))
             continue
-        before = text[i - 1] if i else "\n"
+        before = _before(text, i)
         after = text[i + 1 : i + 2] or "\n"
-        if before == ";" and text.endswith(NBSP, 0, i):
-            before = " "
         opening = (
             before.isspace()
             or before in OPENS_AFTER
