@@ -149,7 +149,7 @@ def table_site(tmp_path_factory):
         "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
         "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"
         + CHANNELS.replace("Netwerk", "Netwerk <b>&</b> co")
-        + "\n```tabel\nTitel: Enquête\nKolommen: tekst, procent\nGrafiek: staaf\n\n| Antwoord | Aandeel |\n| Ja | 71% |\n| Nee | 28% |\n```\n",
+        + "\n```tabel\nTitel: Enquête\nKolommen: tekst, procent\nGrafiek: staaf\n\n| Antwoord | Aandeel |\n| Ja | 71% |\n| Nee | 28% |\n| Saldo | -2,5% |\n```\n",
         encoding="utf-8",
     )
     (content / "artikelen" / "ander.md").write_text(
@@ -175,6 +175,12 @@ def test_accessible_table_markup(table_site):
         html,
     )
     assert "None" not in html
+
+
+def test_built_table_and_chart_show_a_minus_sign(table_site):
+    assert '<td class="col-procent">\u22122,5%</td>' in table_site
+    assert re.search(r'<text class="chart-value"[^>]*>\u22122,5%</text>', table_site)
+    assert "-2,5" not in table_site
 
 
 def test_charts_are_inline_svg_with_title(table_site):
