@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
+from bench.typography_speed import time_typography
 from sitetools.settings import ROOT
 
 log = logging.getLogger("bench")
@@ -117,6 +118,7 @@ def run(articles, rounds, scale, memory_articles=0):
             "peak_mib_large": round(big["peak_mib"], 1) if big else None,
             "large_articles": memory_articles or None,
             "large_build_s": round(big["seconds"], 2) if big else None,
+            "typography_ms_per_mb": time_typography(),
             "article_html_bytes": html,
             "css_bytes": css,
         }
@@ -137,6 +139,11 @@ def summary(r):
         f"  article page HTML (median) / CSS         "
         f"{r['article_html_bytes']} / {r['css_bytes']} bytes",
     ]
+    typo = r["typography_ms_per_mb"]
+    lines.append(
+        f"  typographic pass, ms per MB of HTML      {typo['straight']:8.1f} "
+        f"(nothing to change: {typo['typographic']:.1f})"
+    )
     if r.get("peak_mib_large"):
         lines.append(
             f"  peak memory, {r['large_articles']:,} articles           "

@@ -43,6 +43,17 @@ def test_decimal_comma_and_percent():
         parse_number("23.4")
 
 
+def test_negative_numbers_get_a_minus_sign():
+    assert format_number("-3,5", percent=True) == "\u22123,5%"
+    assert format_number("-1515") == "\u22121.515"
+    assert parse_number("\u22123,5") == -3.5  # an author may type the minus sign too
+    t = table(CHANNELS.replace("| 15% | 19% |", "| -2,5% | 19% |"))
+    assert t.rows[0][1].text == "\u22122,5%" and t.rows[0][1].number == -2.5
+    texts = [x["text"] for x in line_chart(t)["texts"] + bar_chart(t)["texts"]]
+    assert texts.count("\u22122,5%") == 2 and not any("-2" in x for x in texts)
+    assert "Netwerk: \u22122,5% (2024)" in bar_chart(t)["desc"]
+
+
 def test_parse_table_types_trends_and_empty_cells():
     t = table(CHANNELS)
     assert t.caption == "Kanalen" and t.source == "Intelligence Group" and t.chart == "lijn"
@@ -140,7 +151,7 @@ def table_site(tmp_path_factory):
         "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
         "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"
         + CHANNELS.replace("Netwerk", "Netwerk <b>&</b> co")
-        + "\n```tabel\nTitel: Enquête\nKolommen: tekst, procent\nGrafiek: staaf\n\n| Antwoord | Aandeel |\n| Ja | 71% |\n| Nee | 28% |\n```\n",
+        + "\n```tabel\nTitel: Enquête\nKolommen: tekst, procent\nGrafiek: staaf\n\n| Antwoord | Aandeel |\n| Ja | 71% |\n| Nee | 28% |\n| Saldo | -2,5% |\n```\n",
         encoding="utf-8",
     )
     (content / "artikelen" / "ander.md").write_text(
@@ -166,6 +177,12 @@ def test_accessible_table_markup(table_site):
         html,
     )
     assert "None" not in html
+
+
+def test_built_table_and_chart_show_a_minus_sign(table_site):
+    assert '<td class="col-procent">\u22122,5%</td>' in table_site
+    assert re.search(r'<text class="chart-value"[^>]*>\u22122,5%</text>', table_site)
+    assert "-2,5" not in table_site
 
 
 def test_charts_are_inline_svg_with_title(table_site):

@@ -26,6 +26,7 @@ TREND_ALIASES = {
     "🟢": "stabiel",
 }
 NUMBER = re.compile(r"^-?\d+(,\d+)?$")
+MINUS = "\u2212"  # the sign shown for negative numbers (authors may type it or a hyphen)
 YEAR = re.compile(r"^\d{4}$")
 # Column type -> how an author calls a value of it, and an example.
 TYPE_WORDS = {"procent": ("percentage", "23,4%"), "getal": ("getal", "1515 of 6,1")}
@@ -70,7 +71,7 @@ class Table:
 
 def parse_number(raw):
     """'23,4' -> 23.4 and '1515' -> 1515.0; raise ValueError for anything else."""
-    text = raw.replace("\u00a0", "").replace(" ", "")
+    text = raw.replace("\u00a0", "").replace(" ", "").replace(MINUS, "-")
     if not NUMBER.match(text):
         raise ValueError(raw)
     return float(text.replace(",", "."))
@@ -83,6 +84,7 @@ def format_number(raw, percent=False):
     decimals = len(text.split(",")[1]) if "," in text else 0
     pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
     shown = format_decimal(parse_number(text), format=pattern, locale="nl_NL")
+    shown = shown.replace("-", MINUS)  # −3,5: a minus sign, not a hyphen
     return shown + "%" if percent else shown
 
 
