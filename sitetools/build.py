@@ -10,6 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .search_index import SearchIndexError, index_site
 from .settings import ROOT, load
 
 
@@ -55,11 +56,20 @@ def build(config="pelicanconf.py", output=None, **override):
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
+        search_index(staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def search_index(staging):
+    """Index the finished staging folder for site search; a failed index fails the build."""
+    try:
+        index_site(staging)
+    except SearchIndexError as err:
+        raise BuildError(str(err)) from err
 
 
 def swap_in(staging, target):

@@ -1,0 +1,68 @@
+"""The site search index: Pagefind indexes the published articles of a finished build.
+
+It runs on the staging folder, as the last step before the swap, so a site goes live only with
+its own index; a failing indexer fails the build. Which text is indexed is decided by the theme
+(``data-pagefind-body`` on published article pages only); the glob below is a second guard that
+keeps drafts (``concepten/``) and every other page out.
+"""
+
+import subprocess
+
+BUNDLE = "pagefind"  # the index folder inside the site: /pagefind/pagefind.js and its chunks
+GLOB = "artikelen/*.html"
+# Pagefind's ready-made interfaces: our search page uses the plain API (pagefind.js) instead.
+UNUSED = (
+    "pagefind-ui.js",
+    "pagefind-ui.css",
+    "pagefind-modular-ui.js",
+    "pagefind-modular-ui.css",
+    "pagefind-component-ui.js",
+    "pagefind-component-ui.css",
+    "pagefind-highlight.js",
+)
+TIMEOUT_S = 600
+
+
+class SearchIndexError(Exception):
+    """Pagefind failed; the message is Dutch and says what to do."""
+
+
+def pagefind_command(site):
+    """The indexer's command line for ``site`` (the binary ships in the pagefind-bin package)."""
+    from pagefind_bin import get_executable  # noqa: PLC0415 (only the build needs it)
+
+    return [
+        str(get_executable()),
+        "--site",
+        str(site),
+        "--output-subdir",
+        BUNDLE,
+        "--glob",
+        GLOB,
+        "--silent",
+    ]
+
+
+def index_site(site):
+    """Write the search index into ``site``/pagefind; raise SearchIndexError when it fails."""
+    try:
+        done = subprocess.run(
+            pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired) as err:
+        raise SearchIndexError(_dutch(str(err))) from err
+    if done.returncode != 0:
+        raise SearchIndexError(_dutch((done.stderr or done.stdout).strip()))
+    if not (site / BUNDLE / "pagefind.js").is_file():
+        raise SearchIndexError(_dutch("no pagefind.js was written"))
+    for name in UNUSED:
+        (site / BUNDLE / name).unlink(missing_ok=True)
+
+
+def _dutch(detail):
+    last = detail.splitlines()[-1] if detail else "onbekende fout"
+    return (
+        f"de zoekindex kon niet worden gemaakt ({last}); draai `./blog build` opnieuw, "
+        "en installeer de pakketten opnieuw met `rm -rf .venv && ./blog build` als het blijft "
+        "gebeuren"
+    )
