@@ -8,6 +8,10 @@ keeps drafts (``concepten/``) and every other page out.
 
 import subprocess
 
+from cbor2 import CBORError
+
+from .search_stable import stabilise
+
 BUNDLE = "pagefind"  # the index folder inside the site: /pagefind/pagefind.js and its chunks
 GLOB = "artikelen/*.html"
 # Pagefind's ready-made interfaces: our search page uses the plain API (pagefind.js) instead.
@@ -57,6 +61,10 @@ def index_site(site):
         raise SearchIndexError(_dutch("no pagefind.js was written"))
     for name in UNUSED:
         (site / BUNDLE / name).unlink(missing_ok=True)
+    try:
+        stabilise(site / BUNDLE)
+    except (OSError, ValueError, LookupError, TypeError, CBORError) as err:
+        raise SearchIndexError(_dutch(f"{err.__class__.__name__}: {err}")) from err
 
 
 def _dutch(detail):
