@@ -225,7 +225,6 @@ def test_budgets_before_and_during_a_search(chromium, base_url):
     engine = sum(s for p, s in first.items() if not re.search(r"/(index|fragment|filter)/", p))
     first_query = sum(first.values()) - engine
     report = f"before {before}, engine {engine}, first query {first_query}, second {second}"
-    print(report)
     assert before <= 60 * KB, report
     assert first_query <= 50 * KB, report
     assert second <= 50 * KB, report
@@ -276,3 +275,15 @@ def test_a_failed_index_fails_the_build_and_keeps_the_old_site(tmp_path, monkeyp
         build("pelicanconf.py", out, CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert not list(tmp_path.glob(".output.staging-*"))
+
+
+def test_other_pages_load_no_javascript(chromium, base_url):
+    loaded = []
+    for path in ("/", "/artikelen/uitzend-cao-2026.html", "/thema/arbeidsmarkt/", "/archief/"):
+        page = chromium.new_page()
+        page.on("request", lambda r: loaded.append((r.resource_type, urlparse(r.url).path)))
+        page.goto(base_url + path)
+        page.wait_for_load_state("networkidle")
+        page.close()
+    assert len(loaded) > 8
+    assert [p for kind, p in loaded if kind == "script" or p.endswith(".js")] == []
