@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
+from bench.search_index import index_figures
 from sitetools.settings import ROOT
 
 log = logging.getLogger("bench")
@@ -91,6 +92,7 @@ def run(articles, rounds, scale, memory_articles=0):
                 log.info("round %d %-5s %.2f s", r + 1, kind, figures["seconds"])
         ours, stock = statistics.median(times["ours"]), statistics.median(times["stock"])
         html, css = article_page_bytes(work / "out-ours")
+        search = index_figures(work / "out-ours", articles, ours, rounds)
 
         cache = work / "cache"
         warm = []
@@ -119,6 +121,7 @@ def run(articles, rounds, scale, memory_articles=0):
             "large_build_s": round(big["seconds"], 2) if big else None,
             "article_html_bytes": html,
             "css_bytes": css,
+            **search,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -137,6 +140,12 @@ def summary(r):
         f"  article page HTML (median) / CSS         "
         f"{r['article_html_bytes']} / {r['css_bytes']} bytes",
     ]
+    if "search_index_s" in r:
+        lines.append(
+            f"  search index (Pagefind)                  {r['search_index_s']:8.2f} s "
+            f"({r['search_index_share']:.1%} of a cold build), "
+            f"{r['search_index_bytes_per_1000'] / 1e6:.1f} MB per 1,000 articles"
+        )
     if r.get("peak_mib_large"):
         lines.append(
             f"  peak memory, {r['large_articles']:,} articles           "
