@@ -47,8 +47,18 @@ def pagefind_command(site):
     ]
 
 
+def has_published_articles(site):
+    """Whether any article page asks to be indexed (drafts and hidden articles never do).
+
+    Without one, Pagefind would index hidden articles' whole pages, or fail on an empty site.
+    """
+    return any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in site.glob(GLOB))
+
+
 def index_site(site):
     """Write the search index into ``site``/pagefind; raise SearchIndexError when it fails."""
+    if not has_published_articles(site):
+        return
     try:
         done = subprocess.run(
             pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_S, check=False

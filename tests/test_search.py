@@ -287,3 +287,58 @@ def test_other_pages_load_no_javascript(chromium, base_url):
         page.close()
     assert len(loaded) > 8
     assert [p for kind, p in loaded if kind == "script" or p.endswith(".js")] == []
+
+
+def test_nothing_is_indexed_without_a_published_article(tmp_path):
+    from sitetools.search_index import index_site  # noqa: PLC0415
+
+    hidden = '<html lang="nl"><body><article><h1>Verborgen</h1><p>Tekst</p></article></body></html>'
+    (tmp_path / "artikelen").mkdir()
+    (tmp_path / "artikelen" / "verborgen.html").write_text(hidden, encoding="utf-8")
+    index_site(tmp_path)
+    assert not (tmp_path / "pagefind").exists()
+    published = hidden.replace("<article>", "<article data-pagefind-body>")
+    (tmp_path / "artikelen" / "gepubliceerd.html").write_text(published, encoding="utf-8")
+    index_site(tmp_path)
+    assert (
+        (tmp_path / "pagefind" / "pagefind-entry.json")
+        .read_text(encoding="utf-8")
+        .count('"page_count":1')
+    )
+
+
+def _fake_bundle(folder, values):
+    """A minimal Pagefind bundle: entry, metadata and one filter index with ``values`` in order."""
+    import gzip  # noqa: PLC0415
+
+    import cbor2  # noqa: PLC0415
+
+    def pack(content):
+        return gzip.compress(b"pagefind_dcd" + cbor2.dumps(content), mtime=0)
+
+    (folder / "filter").mkdir(parents=True)
+    (folder / "filter" / "nl_old.pf_filter").write_bytes(pack(["thema", values]))
+    meta = ["1.5.2", [], [], [["thema", "nl_old"]], [["datum", [1, 0]], ["b", [0, 1]]], []]
+    (folder / "pagefind.nl_oldmeta.pf_meta").write_bytes(pack(meta))
+    entry = (
+        '{"version":"1.5.2","languages":{"nl":{"hash":"nl_oldmeta","wasm":"nl","page_count":2}}}'
+    )
+    (folder / "pagefind-entry.json").write_text(entry, encoding="utf-8")
+
+
+def test_the_index_is_rewritten_in_one_order_whatever_order_pagefind_chose(tmp_path):
+    from conftest import snapshot  # noqa: PLC0415
+
+    from sitetools.search_stable import read, stabilise  # noqa: PLC0415
+
+    values = [["Welzijn", [1]], ["AI", [0, 1]], ["Skills", [0]]]
+    _fake_bundle(tmp_path / "a", values)
+    _fake_bundle(tmp_path / "b", list(reversed(values)))
+    stabilise(tmp_path / "a")
+    stabilise(tmp_path / "b")
+    assert snapshot(tmp_path / "a") == snapshot(tmp_path / "b")
+    (rewritten,) = (tmp_path / "a" / "filter").iterdir()
+    assert read(rewritten) == ["thema", sorted(values)]
+    assert '"hash":"nl_oldmeta"' not in (tmp_path / "a" / "pagefind-entry.json").read_text(
+        encoding="utf-8"
+    )
