@@ -97,21 +97,26 @@ function render(data) {
   return item;
 }
 
-async function show(results, from) {
+// Append results from..from+PAGE, then a button for the rest; nothing if a newer search started.
+async function show(results, from, number) {
   const slice = await Promise.all(results.slice(from, from + PAGE).map((r) => r.data()));
+  if (number !== latest) return false;
+  if (from === 0) list.replaceChildren();
   for (const data of slice) list.append(render(data));
   const shown = from + slice.length;
   if (shown < results.length) {
     const more = element("button", "search-more", text.more);
     more.type = "button";
     more.addEventListener("click", async () => {
-      more.remove();
-      await show(results, shown);
+      more.parentElement.remove();
+      await show(results, shown, number);
       list.children[shown]?.querySelector("a")?.focus();
     });
-    list.append(element("li", "search-more-item"));
-    list.lastElementChild.append(more);
+    const item = element("li", "search-more-item");
+    item.append(more);
+    list.append(item);
   }
+  return true;
 }
 
 async function run() {
@@ -135,10 +140,8 @@ async function run() {
     return;
   }
   if (number !== latest) return;
-  list.replaceChildren();
   const count = search.results.length;
-  await show(search.results, 0);
-  if (number !== latest) return;
+  if (!(await show(search.results, 0, number))) return;
   status.textContent = count ? `${count} ${count === 1 ? text.one : text.many}` : text.none;
 }
 
