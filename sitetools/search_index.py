@@ -6,12 +6,14 @@ its own index; a failing indexer fails the build. Which text is indexed is decid
 keeps drafts (``concepten/``) and every other page out.
 """
 
+import logging
 import subprocess
 
 from cbor2 import CBORError
 
 from .search_stable import stabilise
 
+log = logging.getLogger(__name__)
 BUNDLE = "pagefind"  # the index folder inside the site: /pagefind/pagefind.js and its chunks
 GLOB = "artikelen/*.html"
 # Pagefind's ready-made interfaces: our search page uses the plain API (pagefind.js) instead.
@@ -78,9 +80,9 @@ def index_site(site):
 
 
 def _dutch(detail):
-    last = detail.splitlines()[-1] if detail else "onbekende fout"
+    """The author's message; the indexer's own (English, technical) words only in the debug log."""
+    log.debug("search indexer failed: %s", detail)
     return (
-        f"de zoekindex kon niet worden gemaakt ({last}); draai `./blog build` opnieuw, "
-        "en installeer de pakketten opnieuw met `rm -rf .venv && ./blog build` als het blijft "
-        "gebeuren"
+        "de zoekfunctie kon niet worden bijgewerkt; bouw de site opnieuw met `./blog build`, en "
+        "gebeurt het weer, installeer dan de pakketten opnieuw met `rm -rf .venv && ./blog build`"
     )
