@@ -66,10 +66,20 @@ YEAR_ARCHIVE_URL = "archief/{date:%Y}/"
 YEAR_ARCHIVE_SAVE_AS = "archief/{date:%Y}/index.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "tags", "categories", "archives", "niet_gevonden", "sitemap", "robots"]
+DIRECT_TEMPLATES = [
+    "index",
+    "tags",
+    "categories",
+    "archives",
+    "niet_gevonden",
+    "sitemap",
+    "robots",
+    "zoeken",
+]
 NIET_GEVONDEN_SAVE_AS = "404.html"
 SITEMAP_SAVE_AS = "sitemap.xml"
 ROBOTS_SAVE_AS = "robots.txt"
+ZOEKEN_SAVE_AS = "zoeken/index.html"  # site search; its index is built by sitetools/search_index.py
 
 # --- Feeds (Atom, full content) ---------------------------------------------------------------
 FEED_DOMAIN = SITEURL

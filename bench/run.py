@@ -16,6 +16,7 @@ from pathlib import Path
 
 from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
+from bench.search_index import index_figures
 from bench.typography_speed import time_typography
 from sitetools.settings import ROOT
 
@@ -92,6 +93,7 @@ def run(articles, rounds, scale, memory_articles=0):
                 log.info("round %d %-5s %.2f s", r + 1, kind, figures["seconds"])
         ours, stock = statistics.median(times["ours"]), statistics.median(times["stock"])
         html, css = article_page_bytes(work / "out-ours")
+        search = index_figures(work / "out-ours", articles, ours, rounds)
 
         cache = work / "cache"
         warm = []
@@ -121,6 +123,7 @@ def run(articles, rounds, scale, memory_articles=0):
             "typography_ms_per_mb": time_typography(),
             "article_html_bytes": html,
             "css_bytes": css,
+            **search,
         }
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -144,6 +147,12 @@ def summary(r):
         f"  typographic pass, ms per MB of HTML      {typo['straight']:8.1f} "
         f"(nothing to change: {typo['typographic']:.1f})"
     )
+    if "search_index_s" in r:
+        lines.append(
+            f"  search index (Pagefind)                  {r['search_index_s']:8.2f} s "
+            f"({r['search_index_share']:.1%} of a cold build), "
+            f"{r['search_index_bytes_per_1000'] / 1e6:.1f} MB per 1,000 articles"
+        )
     if r.get("peak_mib_large"):
         lines.append(
             f"  peak memory, {r['large_articles']:,} articles           "

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .guards import clash, protected_folders
 from .logs import fresh_run
+from .search_index import SearchIndexError, index_site
 from .settings import ROOT, load
 
 BUG = (
@@ -70,6 +71,7 @@ def build(config="pelicanconf.py", output=None, **override):
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
+        search_index(staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -86,6 +88,14 @@ def refuse_output_folder(target, settings):
             "helemaal, dus er is niets gebouwd. Kies een eigen map voor de uitvoer, zoals "
             "output/ in de projectmap (OUTPUT_PATH in pelicanconf.py)"
         )
+
+
+def search_index(staging):
+    """Index the finished staging folder for site search; a failed index fails the build."""
+    try:
+        index_site(staging)
+    except SearchIndexError as err:
+        raise BuildError(str(err)) from err
 
 
 def swap_in(staging, target):
