@@ -1,8 +1,12 @@
 """Shared fixtures: a built copy of the real site, and throw-away projects for bad input."""
 
+import contextlib
+import os
 import shutil
+import socket
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,8 +52,6 @@ def built_project(tmp_path_factory):
 
 def free_port():
     """A TCP port on localhost that nothing listens on."""
-    import socket  # noqa: PLC0415
-
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -85,3 +87,52 @@ def snapshot(folder):
     return {
         str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
     }
+
+
+NGINX_CONF = """
+daemon off;
+worker_processes 1;
+pid {run}/nginx.pid;
+error_log {run}/error.log;
+{user}
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    client_body_temp_path {run}/body;
+    proxy_temp_path {run}/proxy;
+    fastcgi_temp_path {run}/fastcgi;
+    uwsgi_temp_path {run}/uwsgi;
+    scgi_temp_path {run}/scgi;
+    server {{
+        listen 127.0.0.1:{port};
+        root {root};
+        error_page 404 {not_found};
+    }}
+}}
+"""
+
+
+@contextlib.contextmanager
+def nginx(root, run, port, not_found="/404.html"):
+    """An nginx on 127.0.0.1:``port`` serving ``root`` (as a static host would); yields its URL."""
+    run.mkdir(exist_ok=True)
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf = run / "nginx.conf"
+    conf.write_text(
+        NGINX_CONF.format(run=run, port=port, root=root, user=user, not_found=not_found), "utf-8"
+    )
+    binary = shutil.which("nginx") or "/usr/sbin/nginx"
+    server = subprocess.Popen([binary, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(50):
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        yield base
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

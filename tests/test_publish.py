@@ -1,6 +1,5 @@
 """Publishing: byte-identical output, a new post from a title, and a deploy served by nginx."""
 
-import shutil
 import subprocess
 import time
 import urllib.error
@@ -8,7 +7,7 @@ import urllib.request
 from datetime import date
 
 import pytest
-from conftest import ROOT, free_port, make_project, run_task, snapshot
+from conftest import ROOT, free_port, make_project, nginx, run_task, snapshot
 
 from sitetools.build import build
 from sitetools.newpost import NewPostError, create_post
@@ -113,30 +112,6 @@ def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
     assert again.returncode == 1 and "bestaat al" in again.stderr
 
 
-NGINX_CONF = """
-daemon off;
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-{user}
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        error_page 404 /404.html;
-    }}
-}}
-"""
-
-
 def _get(url):
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -156,22 +131,7 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     assert result.returncode == 0, result.stderr
     assert not (www / "verouderd.html").exists()  # files that no longer exist are deleted
 
-    run = tmp_path / "run"
-    run.mkdir()
-    port = free_port()
-    conf = run / "nginx.conf"
-    user = "user root;" if hasattr(shutil, "chown") and __import__("os").geteuid() == 0 else ""
-    conf.write_text(NGINX_CONF.format(run=run, port=port, root=www, user=user), encoding="utf-8")
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(50):
-            try:
-                _get(base + "/")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with nginx(www, tmp_path / "run", free_port()) as base:
         checks = {
             "/": (200, "Nieuwste artikelen"),
             "/artikelen/uitzend-cao-2026.html": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
@@ -182,9 +142,6 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
         for path, (status, text) in checks.items():
             got_status, body = _get(base + path)
             assert (got_status, text in body) == (status, True), path
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_failed_publish_uploads_nothing(tmp_path):

@@ -7,10 +7,8 @@ page, the sitemap, the feeds and the 404 page.
 
 import json
 import os
-import shutil
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
@@ -18,33 +16,11 @@ from html.parser import HTMLParser
 from urllib.parse import urldefrag, urljoin, urlsplit
 
 import pytest
-from conftest import free_port, make_project
+from conftest import free_port, make_project, nginx
 
 pytestmark = pytest.mark.browser
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-NGINX_CONF = """
-daemon off;
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-{user}
-events {{ worker_connections 64; }}
-http {{
-    include /etc/nginx/mime.types;
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        error_page 404 /blog/404.html;
-    }}
-}}
-"""
 POST = """Title: Links naar de eigen site
 Date: 2026-03-11
 Category: Arbeidsmarkt
@@ -184,25 +160,8 @@ def blog(tmp_path_factory):
         env=env,
     )
     assert deployed.returncode == 0, deployed.stderr
-    run = tmp / "run"
-    run.mkdir()
-    user = "user root;" if os.geteuid() == 0 else ""
-    conf = run / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(run=run, port=port, root=srv, user=user), "utf-8")
-    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
-    server = subprocess.Popen([nginx, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(50):
-            try:
-                fetch(base + "/blog/")
-                break
-            except OSError:
-                time.sleep(0.1)
+    with nginx(srv, tmp / "run", port, not_found="/blog/404.html") as base:
         yield base, srv / "blog"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_every_link_works_under_the_sub_folder(blog):
