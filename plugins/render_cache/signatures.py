@@ -1,22 +1,63 @@
-"""What a page shows, as digests: two builds render a page alike when these are equal.
+"""What a page can show, as one digest: two builds render a page alike when these are equal.
 
-Digests are memoised per object within a build, so an article listed on fifty pages is
+The rule: a page's key is a digest of (the build's fingerprint, the template, the output file,
+every variable of the render context that the template or anything it extends, includes or
+imports names). Each variable is described completely: an article by all its attributes and
+properties (its text with ``{filename}`` links resolved, its address, its summary), and so
+are the articles it points to (neighbours, Meer lezen picks, translations); an article two
+steps away (a neighbour's neighbour) is described by its source file only. Anything the
+description cannot tell raises Uncacheable, and the page is rendered.
+
+Descriptions are memoised per object within a build, so an article listed on fifty pages is
 described once.
 """
 
+import datetime
 import hashlib
+import inspect
 
+from jinja2 import meta
+from markupsafe import Markup
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
+
+# Content attributes that are not what the page shows: the settings (in the fingerprint), a
+# deprecated alias that logs a warning when read, and url_format, the fields that url and
+# save_as are made of (both described themselves; it holds the clock time for undated pages).
+SKIPPED = {"settings", "filename", "url_format"}
 
 
 class Uncacheable(Exception):
     """A value whose effect on the page cannot be told: the page is rendered."""
 
 
-def _digest(*parts):
-    return hashlib.sha1(repr(parts).encode("utf-8")).hexdigest()
+def _digest(value):
+    return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
+
+
+def template_names(env, name):
+    """Every variable name that template ``name`` and the templates it uses refer to."""
+    names, seen, todo = set(), set(), [name]
+    while todo:
+        current = todo.pop()
+        if current in seen:
+            continue
+        seen.add(current)
+        source = env.loader.get_source(env, current)[0]
+        tree = env.parse(source)
+        names |= meta.find_undeclared_variables(tree)
+        for ref in meta.find_referenced_templates(tree):
+            if ref is None:
+                raise Uncacheable(f"{current} includes a template chosen at render time")
+            todo.append(ref)
+    return frozenset(names)
+
+
+def _properties(cls):
+    return sorted(
+        n for n, v in inspect.getmembers(cls) if isinstance(v, property) and n not in SKIPPED
+    )
 
 
 class Signatures:
@@ -24,61 +65,76 @@ class Signatures:
 
     def __init__(self):
         self.memo = {}
+        self.props = {}
 
-    def _remember(self, key, obj, out):
-        self.memo[key] = (obj, out)  # keep obj alive, so its id is not reused in this build
-        return out
+    def own(self, c):
+        """An article or page by every attribute and property, other articles by address.
 
-    def listing(self, a):
-        """What a list, a Meer lezen block or a neighbour link shows of an article."""
-        key = ("listing", id(a))
-        if key in self.memo:
-            return self.memo[key][1]
-        out = _digest(
-            a.url,
-            a.title,
-            getattr(a, "summary", ""),
-            a.date.isoformat() if hasattr(a, "date") else "",
-            str(getattr(a, "modified", "")),
-            tuple(str(t) for t in getattr(a, "tags", []) or []),
-            str(getattr(a, "category", "")),
-            getattr(a, "reading_minutes", 0),
-            getattr(a, "bron_site", ""),
-        )
-        return self._remember(key, a, out)
+        Returns the digest and the articles it points to (neighbours, picks, translations).
+        """
+        key = ("own", id(c))
+        if key not in self.memo:
+            cls = type(c)
+            if cls not in self.props:
+                self.props[cls] = _properties(cls)
+            refs = []
+            state = {
+                k: self.value(v, refs)
+                for k, v in sorted(vars(c).items())
+                if not k.startswith("_") and k not in SKIPPED
+            }
+            props = {p: self.value(getattr(c, p), refs) for p in self.props[cls]}
+            digest = _digest((cls.__qualname__, state, props))
+            self.memo[key] = (c, (digest, tuple(refs)))
+        return self.memo[key][1]
 
-    def full(self, c):
-        """What the page of the article (or page) itself shows."""
-        items = tuple(
-            (self.listing(i.article), i.kind, tuple(i.shared_tags))
-            for i in getattr(c, "meer_lezen_items", []) or []
-        )
-        neighbours = tuple(
-            self.listing(n) if n is not None else None
-            for n in (getattr(c, "older_article", None), getattr(c, "newer_article", None))
-        )
-        tags = tuple((str(t), t.url) for t in getattr(c, "tags", []) or [])
-        return _digest(self.listing(c), c._content, items, neighbours, tags)
+    def content(self, c, refs):
+        """A page's own article in full, with the articles it points to in full too."""
+        if refs is not None:  # inside another article: its address; the caller adds the rest
+            refs.append(c)
+            return ("ref", c.source_path)
+        key = ("content", id(c))
+        if key not in self.memo:
+            digest, nested = self.own(c)
+            self.memo[key] = (c, _digest((digest, tuple(self.own(n)[0] for n in nested))))
+        return self.memo[key][1]
 
-    def value(self, v, main=False):
-        """A digest of one template variable; raise Uncacheable when there is none."""
-        key = ("value", id(v), main)
-        if key in self.memo:
-            return self.memo[key][1]
+    def value(self, v, refs=None):
+        """A description of one template variable; raise Uncacheable when there is none.
+
+        ``refs`` collects the articles met inside an article (see ``own``).
+        """
+        if v is None or isinstance(v, str | int | float | bool):
+            return v if not isinstance(v, Markup) else str(v)
         if isinstance(v, Content):
-            out = self.full(v) if main else self.listing(v)
-        elif isinstance(v, Page):
-            out = _digest("page", v.number, v.paginator.num_pages, self.value(v.object_list))
-        elif isinstance(v, Paginator):
-            out = ("paginator", v.num_pages, v.count)
+            return self.content(v, refs)
+        key = ("value", id(v))
+        if refs is None and key in self.memo:
+            return self.memo[key][1]
+        if isinstance(v, datetime.date | datetime.time):
+            out = (type(v).__name__, v.isoformat(), str(getattr(v, "tzinfo", None)))
         elif isinstance(v, URLWrapper):
-            out = (type(v).__name__, v.name, v.url)
+            out = (type(v).__name__, v.name, v.slug, v.url, v.save_as)
+        elif isinstance(v, Page):
+            out = ("page", v.number, v.url, v.save_as, self.value(v.paginator, refs))
+            out = _digest((out, self.value(list(v.object_list), refs)))
+        elif isinstance(v, Paginator):
+            out = ("paginator", v.num_pages, v.count, v.per_page, v.name)
+            out = _digest((out, self.value(list(v.object_list), refs)))
         elif isinstance(v, list | tuple):
-            out = _digest(*(self.value(x) for x in v))
-        elif v is None or isinstance(v, str | int | float | bool):
-            out = v
-        elif hasattr(v, "isoformat"):
-            out = v.isoformat()
+            out = _digest(tuple(self.value(x, refs) for x in v))
+        elif isinstance(v, dict):
+            out = _digest(tuple(sorted((repr(k), self.value(x, refs)) for k, x in v.items())))
+        elif isinstance(v, set | frozenset):
+            out = _digest(tuple(sorted(repr(self.value(x, refs)) for x in v)))
+        elif hasattr(v, "__dict__") and not callable(v):
+            # Plain data objects (a Meer lezen pick, the vocabulary): their public attributes.
+            state = {k: self.value(x, refs) for k, x in vars(v).items() if not k.startswith("_")}
+            out = _digest((type(v).__module__, type(v).__qualname__, state))
+        elif type(v).__repr__ is not object.__repr__ and " at 0x" not in repr(v):
+            out = (type(v).__module__, type(v).__qualname__, repr(v))  # a time zone, a path
         else:
             raise Uncacheable(type(v).__name__)
-        return self._remember(key, v, out)
+        if refs is None:  # inside an article, containers are walked again to collect refs
+            self.memo[key] = (v, out)  # keep v alive, so its id is not reused in this build
+        return out
