@@ -97,3 +97,159 @@ def test_keys_of_another_output_folder_are_not_trusted(project):
     warm = build(project)
     assert b"(elders)" in warm["artikelen/uitzend-cao-2026.html"]
     assert differing(warm, cold(project)) == []
+
+
+def clean_build(project):
+    """A build of the same sources with no cache and no previous output: the reference."""
+    shutil.rmtree(project / "schoon", ignore_errors=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from sitetools.build import build; "
+            "build('pelicanconf.py', 'schoon', CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return snapshot(project / "schoon")
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+ART = "content/artikelen"
+NEW_POST = """Title: Een nieuw artikel over netwerken
+Date: 2025-03-03
+Category: Werkvloer Tips & Tricks
+Tags: Netwerken, Solliciteren
+Slug: nieuw-artikel-netwerken
+Summary: Een kort nieuw artikel om te zien dat een nieuwe post overal verschijnt.
+Bron_site: Go-Office
+{status}
+Een netwerk bouw je niet in een week. Lees ook [het stuk over kantoren]({{filename}}/artikelen/terug-naar-kantoor.md).
+"""
+
+# Each step: what an author or maintainer did, the edit, and a file and bytes the step must
+# show (None: only that the output changed; "same": the output must not change).
+STEPS = [
+    (
+        "text of an article, with a {filename} link to another",
+        lambda p: append(
+            p / ART / "sollicitatie-verkeerde-winnaar.md",
+            "\nZie ook [kantoren]({filename}/artikelen/terug-naar-kantoor.md).\n",
+        ),
+        ("artikelen/sollicitatie-verkeerde-winnaar.html", b"/artikelen/terug-naar-kantoor.html"),
+    ),
+    (
+        "title of a picked article",
+        lambda p: replace(p / ART / "latent-werkzoekenden.md", "Title: ", "Title: Herzien: "),
+        ("index.html", b"Herzien: "),
+    ),
+    (
+        "slug of a linked article",
+        lambda p: replace(
+            p / ART / "terug-naar-kantoor.md",
+            "Slug: terug-naar-kantoor",
+            "Slug: terug-naar-het-kantoor",
+        ),
+        (
+            "artikelen/sollicitatie-verkeerde-winnaar.html",
+            b"/artikelen/terug-naar-het-kantoor.html",
+        ),
+    ),
+    (
+        "themes of an article",
+        lambda p: replace(p / ART / "uitzend-cao-2026.md", "Tags: ", "Tags: Welzijn, "),
+        ("thema/welzijn/index.html", b"uitzend-cao-2026.html"),
+    ),
+    (
+        "description of a theme in the vocabulary",
+        lambda p: replace(
+            p / "content" / "themas.toml",
+            'beschrijving = "Wat kunstmatige intelligentie',
+            'beschrijving = "Nieuw: wat kunstmatige intelligentie',
+        ),
+        ("thema/ai/index.html", b"Nieuw: wat kunstmatige intelligentie"),
+    ),
+    (
+        "a new post, as a draft",
+        lambda p: (p / ART / "nieuw-artikel-netwerken.md").write_text(
+            NEW_POST.format(status="Status: draft\n"), encoding="utf-8"
+        ),
+        ("concepten/nieuw-artikel-netwerken.html", b"Een nieuw artikel over netwerken"),
+    ),
+    (
+        "the draft published",
+        lambda p: replace(p / ART / "nieuw-artikel-netwerken.md", "Status: draft\n", ""),
+        ("thema/netwerken/index.html", b"nieuw-artikel-netwerken.html"),
+    ),
+    (
+        "a post renamed (its Slug line keeps its address: the site stays the same)",
+        lambda p: (p / ART / "wake-upcall-baanverlies.md").rename(p / ART / "baanverlies.md"),
+        "same",
+    ),
+    (
+        "a post deleted",
+        lambda p: (p / ART / "volg-je-passie-oudere-werkenden.md").unlink(),
+        ("thema/oudere-werkenden/index.html", None),
+    ),
+    (
+        "a template",
+        lambda p: replace(
+            p / "theme" / "templates" / "partials" / "data_table.html",
+            '<table class="data-table">',
+            '<table class="data-table gewijzigd">',
+        ),
+        ("artikelen/netwerken-koffie-afspraak.html", b"data-table gewijzigd"),
+    ),
+    (
+        "the CSS",
+        lambda p: append(p / "theme" / "static" / "css" / "base.css", "\n.nieuw { color: red; }\n"),
+        ("theme/css/base.css", b".nieuw"),
+    ),
+    (
+        "a plugin setting",
+        lambda p: append(p / "pelicanconf.py", "\nMEER_LEZEN_COUNT = 2\n"),
+        None,
+    ),
+    (
+        "a table",
+        lambda p: replace(
+            p / ART / "netwerken-koffie-afspraak.md",
+            "| Bekenden / Netwerk | 18% |",
+            "| Bekenden en netwerk | 18% |",
+        ),
+        ("artikelen/netwerken-koffie-afspraak.html", b"Bekenden en netwerk"),
+    ),
+    (
+        "an image and a static file",
+        lambda p: (
+            (p / "content" / "images").mkdir(),
+            (p / "content" / "images" / "grafiek.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8"
+            ),
+            append(p / "content" / "extra" / "favicon.svg", "\n"),
+        ),
+        ("images/grafiek.svg", b"<svg"),
+    ),
+]
+
+
+def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
+    """After every edit, the cached build publishes byte for byte what a clean build does."""
+    before = snapshot(project / "output")
+    for what, edit, shows in STEPS:
+        edit(project)
+        warm = build(project)
+        assert (warm == before) == (shows == "same"), f"{what}: output changed or did not"
+        shown, needle = shows if isinstance(shows, tuple) else (None, None)
+        if shown and needle:
+            assert needle in warm[shown], f"{what}: {shown} does not show the edit"
+        elif shown:
+            assert b"volg-je-passie" not in warm[shown], f"{what}: {shown} still lists it"
+        assert differing(warm, clean_build(project)) == [], what
+        before = warm
