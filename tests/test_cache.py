@@ -253,3 +253,56 @@ def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
             assert b"volg-je-passie" not in warm[shown], f"{what}: {shown} still lists it"
         assert differing(warm, clean_build(project)) == [], what
         before = warm
+
+
+def test_render_cache_is_sound_without_build_cache(project):
+    """render_cache computes the fingerprint itself: it needs no other plugin to run first."""
+    append(project / "pelicanconf.py", '\nPLUGINS = [p for p in PLUGINS if p != "build_cache"]\n')
+    build(project)
+    replace(
+        project / "content" / "themas.toml",
+        'beschrijving = "Wat kunstmatige intelligentie',
+        'beschrijving = "Anders: wat kunstmatige intelligentie',
+    )
+    warm = build(project)
+    assert b"Anders: wat kunstmatige" in warm["thema/ai/index.html"]
+    assert differing(warm, clean_build(project)) == []
+
+
+def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
+    from build_cache import build_cache
+
+    content = tmp_path / "content"
+    (content / "artikelen").mkdir(parents=True)
+    (content / "artikelen" / "a.md").write_text("Title: A\n", encoding="utf-8")
+    (content / "themas.toml").write_text("[[thema]]\n", encoding="utf-8")
+    (tmp_path / "theme").mkdir()
+    settings = {
+        "PATH": str(content),
+        "THEME": str(tmp_path / "theme"),
+        "PLUGIN_PATHS": [],
+        "ARTICLE_PATHS": ["artikelen"],
+        "PAGE_PATHS": ["pages"],
+        "JINJA_FILTERS": {"f": lambda s: s.upper()},
+    }
+    first = build_cache.fingerprint(settings)
+    # A post's own file is checked by Pelican, file by file: not part of the fingerprint.
+    (content / "artikelen" / "a.md").write_text("Title: B\n", encoding="utf-8")
+    assert build_cache.fingerprint(settings) == first
+    (content / "themas.toml").write_text("[[thema]]\nnaam = 'x'\n", encoding="utf-8")
+    second = build_cache.fingerprint(settings)
+    assert second != first
+    settings["JINJA_FILTERS"] = {"f": lambda s: s.lower()}
+    third = build_cache.fingerprint(settings)
+    assert third != second
+    monkeypatch.setattr(build_cache, "packages", lambda: "markdown==0.0")
+    assert build_cache.fingerprint(settings) != third
+
+
+def test_paginated_template_is_never_linked_as_one_page():
+    from render_cache.render_cache import CachingWriter
+
+    writer = CachingWriter.__new__(CachingWriter)
+    writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
+    assert not writer._single({"template_name": "tag", "articles": [1], "dates": [1]})
+    assert writer._single({"template_name": "article", "article": 1})
