@@ -39,6 +39,7 @@ VOLATILE = {
 }
 # Extensions Pelican's readers take as posts; such files in ARTICLE_PATHS or PAGE_PATHS are
 # checked by Pelican itself, file by file.
+_PACKAGES = {}
 SOURCE_SUFFIXES = {".md", ".markdown", ".mkd", ".mdown", ".rst", ".htm", ".html"}
 
 
@@ -91,9 +92,18 @@ def _filled(cell):
 
 
 def packages():
-    """Name and version of every installed distribution, and Python's version."""
-    found = sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
-    return "\n".join([sys.version, *found])
+    """Name and version of every installed distribution, and Python's version.
+
+    Remembered per process while no folder on the import path changed (installing or
+    removing a package changes its folder), for the preview that builds again and again.
+    """
+    stamp = tuple((p, os.stat(p).st_mtime_ns) for p in sys.path if os.path.isdir(p))
+    if _PACKAGES.get("stamp") != stamp:
+        found = sorted(
+            f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+        )
+        _PACKAGES.update(stamp=stamp, text="\n".join([sys.version, *found]))
+    return _PACKAGES["text"]
 
 
 def is_source(relative, settings):

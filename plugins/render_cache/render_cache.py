@@ -51,7 +51,7 @@ class CachingWriter(Writer):
         self.new_keys, self.signatures, self.reused, self.rendered = {}, Signatures(), 0, 0
         self.linked = set()
         self.fingerprint = fingerprint(settings) if self.enabled else None
-        self.names = {}
+        self.names, self.parsed = {}, {}
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's, after unlinking a page this build linked from the previous output."""
@@ -133,7 +133,9 @@ class CachingWriter(Writer):
         del context  # the page sees localcontext, which holds the whole build context
         if template.name not in self.names:
             try:
-                self.names[template.name] = template_names(template.environment, template.name)
+                self.names[template.name] = template_names(
+                    template.environment, template.name, self.parsed
+                )
             except Uncacheable:
                 self.names[template.name] = None
         names = self.names[template.name]

@@ -36,18 +36,26 @@ def _digest(value):
     return hashlib.sha256(repr(value).encode("utf-8")).hexdigest()
 
 
-def template_names(env, name):
-    """Every variable name that template ``name`` and the templates it uses refer to."""
+def template_names(env, name, parsed):
+    """Every variable name that template ``name`` and the templates it uses refer to.
+
+    ``parsed`` memoises (names, referenced templates) per template for one build.
+    """
     names, seen, todo = set(), set(), [name]
     while todo:
         current = todo.pop()
         if current in seen:
             continue
         seen.add(current)
-        source = env.loader.get_source(env, current)[0]
-        tree = env.parse(source)
-        names |= meta.find_undeclared_variables(tree)
-        for ref in meta.find_referenced_templates(tree):
+        if current not in parsed:
+            tree = env.parse(env.loader.get_source(env, current)[0])
+            parsed[current] = (
+                meta.find_undeclared_variables(tree),
+                list(meta.find_referenced_templates(tree)),
+            )
+        own, refs = parsed[current]
+        names |= own
+        for ref in refs:
             if ref is None:
                 raise Uncacheable(f"{current} includes a template chosen at render time")
             todo.append(ref)
@@ -109,32 +117,40 @@ class Signatures:
         if isinstance(v, Content):
             return self.content(v, refs)
         key = ("value", id(v))
-        if refs is None and key in self.memo:
-            return self.memo[key][1]
+        known = self.memo.get(key)
+        if known is not None and (refs is None or known[2]):
+            return known[1]
+        leaf = True  # holds no article: the same description wherever it is met
         if isinstance(v, datetime.date | datetime.time):
             out = (type(v).__name__, v.isoformat(), str(getattr(v, "tzinfo", None)))
         elif isinstance(v, URLWrapper):
             out = (type(v).__name__, v.name, v.slug, v.url, v.save_as)
         elif isinstance(v, Page):
+            leaf = False
             out = ("page", v.number, v.url, v.save_as, self.value(v.paginator, refs))
             out = _digest((out, self.value(list(v.object_list), refs)))
         elif isinstance(v, Paginator):
+            leaf = False
             out = ("paginator", v.num_pages, v.count, v.per_page, v.name)
             out = _digest((out, self.value(list(v.object_list), refs)))
         elif isinstance(v, list | tuple):
+            leaf = False
             out = _digest(tuple(self.value(x, refs) for x in v))
         elif isinstance(v, dict):
+            leaf = False
             out = _digest(tuple(sorted((repr(k), self.value(x, refs)) for k, x in v.items())))
         elif isinstance(v, set | frozenset):
+            leaf = False
             out = _digest(tuple(sorted(repr(self.value(x, refs)) for x in v)))
         elif hasattr(v, "__dict__") and not callable(v):
             # Plain data objects (a Meer lezen pick, the vocabulary): their public attributes.
+            leaf = False
             state = {k: self.value(x, refs) for k, x in vars(v).items() if not k.startswith("_")}
             out = _digest((type(v).__module__, type(v).__qualname__, state))
         elif type(v).__repr__ is not object.__repr__ and " at 0x" not in repr(v):
             out = (type(v).__module__, type(v).__qualname__, repr(v))  # a time zone, a path
         else:
             raise Uncacheable(type(v).__name__)
-        if refs is None:  # inside an article, containers are walked again to collect refs
-            self.memo[key] = (v, out)  # keep v alive, so its id is not reused in this build
+        if leaf or refs is None:  # inside an article, containers are walked again for refs
+            self.memo[key] = (v, out, leaf)  # keep v alive: its id is not reused in this build
         return out
