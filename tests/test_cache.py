@@ -306,3 +306,23 @@ def test_paginated_template_is_never_linked_as_one_page():
     writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
     assert not writer._single({"template_name": "tag", "articles": [1], "dates": [1]})
     assert writer._single({"template_name": "article", "article": 1})
+
+
+def test_template_uses_count_what_a_template_can_read():
+    """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
+    from jinja2 import DictLoader, Environment
+    from render_cache.signatures import template_names
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "page.html": "{% if p %}{{ p.a }}{{ q.b() }}{% endif %}{% include 'part.html' %}",
+                "part.html": "{% for x in r %}{{ x }}{% endfor %}{{ s|upper }}{{ p.c }}",
+            }
+        )
+    )
+    uses = template_names(env, "page.html", {})
+    assert uses["p"] == {("bool",), ("attr", "a"), ("attr", "c")}
+    assert uses["q"] == {("call", "b")}
+    assert uses["r"] is None
+    assert uses["s"] is None

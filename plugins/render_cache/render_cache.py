@@ -142,14 +142,33 @@ class CachingWriter(Writer):
         if names is None:
             return None
         try:
-            parts = sorted(
-                (k, self.signatures.value(localcontext[k])) for k in names if k in localcontext
-            )
+            parts = [
+                (k, self.describe(template.environment, localcontext[k], attrs))
+                for k, attrs in sorted(names.items())
+                if k in localcontext
+            ]
         except Uncacheable:
             return None
         return hashlib.sha256(
             repr((self.fingerprint, template.name, localcontext["output_file"], parts)).encode()
         ).hexdigest()
+
+    def describe(self, env, value, uses):
+        """The variable as a whole, or only what the templates read of it (see _uses)."""
+        if uses is None:
+            return self.signatures.value(value)
+        out = []
+        for use in sorted(uses):
+            if use[0] == "bool":
+                out.append((use, bool(value)))
+                continue
+            found = env.getattr(value, use[1])
+            if callable(found) and not isinstance(found, type):
+                if use[0] != "call":
+                    return self.signatures.value(value)  # a method passed on: all of it
+                found = found()  # what x.a() returns; templates call only side-effect-free ones
+            out.append((use, self.signatures.value(found)))
+        return tuple(out)
 
     def render(self, template, context, localcontext):
         """Reuse the previous page when its key matches, else render it."""

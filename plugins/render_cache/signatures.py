@@ -2,7 +2,9 @@
 
 The rule: a page's key is a digest of (the build's fingerprint, the template, the output file,
 every variable of the render context that the template or anything it extends, includes or
-imports names). Each variable is described completely: an article by all its attributes and
+imports names). A variable the templates only read attributes of (``articles_paginator.
+num_pages``) counts by those attributes; one used in any other way counts as a whole.
+Each value is described completely: an article by all its attributes and
 properties (its text with ``{filename}`` links resolved, its address, its summary), and so
 are the articles it points to (neighbours, Meer lezen picks, translations); an article two
 steps away (a neighbour's neighbour) is described by its source file only. Anything the
@@ -16,7 +18,7 @@ import datetime
 import hashlib
 import inspect
 
-from jinja2 import meta
+from jinja2 import Undefined, meta, nodes
 from markupsafe import Markup
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
@@ -37,11 +39,13 @@ def _digest(value):
 
 
 def template_names(env, name, parsed):
-    """Every variable name that template ``name`` and the templates it uses refer to.
+    """What template ``name`` and the templates it uses read from the render context.
 
-    ``parsed`` memoises (names, referenced templates) per template for one build.
+    A dict: variable name -> the attributes read from it (``articles_paginator.num_pages``),
+    or None when the variable itself is used (passed on, looped over, tested, filtered), so
+    all of it counts. ``parsed`` memoises this per template for one build.
     """
-    names, seen, todo = set(), set(), [name]
+    uses, seen, todo = {}, set(), [name]
     while todo:
         current = todo.pop()
         if current in seen:
@@ -49,17 +53,51 @@ def template_names(env, name, parsed):
         seen.add(current)
         if current not in parsed:
             tree = env.parse(env.loader.get_source(env, current)[0])
-            parsed[current] = (
-                meta.find_undeclared_variables(tree),
-                list(meta.find_referenced_templates(tree)),
-            )
+            names = meta.find_undeclared_variables(tree)
+            parsed[current] = (_uses(tree, names), list(meta.find_referenced_templates(tree)))
         own, refs = parsed[current]
-        names |= own
+        for var, attrs in own.items():
+            if attrs is None or (var in uses and uses[var] is None):
+                uses[var] = None
+            else:
+                uses[var] = uses.get(var, frozenset()) | attrs
         for ref in refs:
             if ref is None:
                 raise Uncacheable(f"{current} includes a template chosen at render time")
             todo.append(ref)
-    return frozenset(names)
+    return uses
+
+
+def _uses(tree, names):
+    """For each name, how templates use it: a set of ("attr", a), ("call", a) for ``x.a()``,
+    ("bool",) for ``{% if x %}``; or None when it is used as a whole (looped over, passed on,
+    filtered, printed)."""
+    out = {n: frozenset() for n in names}
+    stack = [(tree, None, None)]
+    while stack:
+        node, parent, grand = stack.pop()
+        if isinstance(node, nodes.Name) and node.ctx == "load" and node.name in out:
+            use = _use(node, parent, grand)
+            known = out[node.name]
+            out[node.name] = None if use is None or known is None else known | {use}
+        stack.extend((child, node, parent) for child in node.iter_child_nodes())
+    return out
+
+
+def _use(node, parent, grand):
+    """How one occurrence of a name is used (see _uses)."""
+    if isinstance(parent, nodes.Getattr) and parent.node is node:
+        called = isinstance(grand, nodes.Call) and grand.node is parent
+        if called and not (grand.args or grand.kwargs or grand.dyn_args or grand.dyn_kwargs):
+            return ("call", parent.attr)
+        return None if called else ("attr", parent.attr)
+    if isinstance(parent, nodes.If | nodes.CondExpr) and parent.test is node:
+        return ("bool",)
+    if isinstance(parent, nodes.Not):
+        return ("bool",)
+    if isinstance(parent, nodes.And | nodes.Or) and isinstance(grand, nodes.If | nodes.CondExpr):
+        return ("bool",) if grand.test is parent else None
+    return None
 
 
 def _properties(cls):
@@ -114,6 +152,8 @@ class Signatures:
         """
         if v is None or isinstance(v, str | int | float | bool):
             return v if not isinstance(v, Markup) else str(v)
+        if isinstance(v, Undefined):
+            return ("undefined",)
         if isinstance(v, Content):
             return self.content(v, refs)
         key = ("value", id(v))
