@@ -326,3 +326,22 @@ def test_template_uses_count_what_a_template_can_read():
     assert uses["q"] == {("call", "b")}
     assert uses["r"] is None
     assert uses["s"] is None
+
+
+def test_replaced_output_is_removed_without_waiting(tmp_path):
+    """The previous site goes away after the swap, even while another is still being deleted."""
+    import time
+
+    from sitetools.build import swap_in
+
+    target = tmp_path / "output"
+    for n in range(3):
+        staging = tmp_path / f"staging-{n}"
+        staging.mkdir()
+        (staging / "index.html").write_text(str(n), encoding="utf-8")
+        swap_in(staging, target)
+        assert (target / "index.html").read_text(encoding="utf-8") == str(n)
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
