@@ -162,11 +162,14 @@ class CachingWriter(Writer):
             if use[0] == "bool":
                 out.append((use, bool(value)))
                 continue
-            found = env.getattr(value, use[1])
-            if callable(found) and not isinstance(found, type):
-                if use[0] != "call":
-                    return self.signatures.value(value)  # a method passed on: all of it
-                found = found()  # what x.a() returns; templates call only side-effect-free ones
+            try:
+                found = env.getattr(value, use[1])
+                if callable(found) and not isinstance(found, type):
+                    if use[0] != "call":
+                        return self.signatures.value(value)  # a method passed on: all of it
+                    found = found()  # what x.a() returns; templates call side-effect-free ones
+            except Exception:  # noqa: BLE001 (the template may never reach this; count it all)
+                return self.signatures.value(value)
             out.append((use, self.signatures.value(found)))
         return tuple(out)
 

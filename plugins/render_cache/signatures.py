@@ -129,7 +129,12 @@ class Signatures:
                 for k, v in sorted(vars(c).items())
                 if not k.startswith("_") and k not in SKIPPED
             }
-            props = {p: self.value(getattr(c, p), refs) for p in self.props[cls]}
+            try:
+                props = {p: self.value(getattr(c, p), refs) for p in self.props[cls]}
+            except Uncacheable:
+                raise
+            except Exception as err:  # a property that fails here: let the page render
+                raise Uncacheable(f"{cls.__name__}: {err}") from err
             digest = _digest((cls.__qualname__, state, props))
             self.memo[key] = (c, (digest, tuple(refs)))
         return self.memo[key][1]
