@@ -345,3 +345,66 @@ def test_replaced_output_is_removed_without_waiting(tmp_path):
     while len(list(tmp_path.iterdir())) > 1 and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+# A second sequence: edits that move articles around or change what other pages show of them.
+MORE_STEPS = [
+    (
+        "date of an article (new neighbours, another archive year)",
+        lambda p: replace(p / ART / "talentschaarste.md", "Date: 2026-01-20", "Date: 2024-02-02"),
+        ("archief/2024/index.html", b"talentschaarste.html"),
+    ),
+    (
+        "summary of a picked article",
+        lambda p: replace(
+            p / ART / "talentschaarste.md", "Summary: De arbeidsmarkt", "Summary: Kort: de markt"
+        ),
+        ("artikelen/secretariaat-en-ai.html", b"Kort: de markt"),
+    ),
+    (
+        "Meer lezen pick changed",
+        lambda p: replace(
+            p / ART / "secretariaat-en-ai.md",
+            "Meer_lezen: talentschaarste",
+            "Meer_lezen: terug-naar-kantoor",
+        ),
+        ("artikelen/secretariaat-en-ai.html", b"terug-naar-kantoor.html"),
+    ),
+    (
+        "category of an article",
+        lambda p: replace(
+            p / ART / "talentschaarste.md", "Category: Arbeidsmarkt", "Category: Loopbaanvak"
+        ),
+        ("rubriek/loopbaanvak/index.html", b"talentschaarste.html"),
+    ),
+    (
+        "a page's text",
+        lambda p: append(p / "content" / "pages" / "over.md", "\nEen nieuwe alinea.\n"),
+        ("over/index.html", b"Een nieuwe alinea."),
+    ),
+    (
+        "description of a rubric",
+        lambda p: replace(
+            p / "content" / "themas.toml",
+            'beschrijving = "Praktische tips',
+            'beschrijving = "Nieuwe praktische tips',
+        ),
+        ("rubriek/werkvloer-tips-tricks/index.html", b"Nieuwe praktische tips"),
+    ),
+    (
+        "a site setting",
+        lambda p: append(p / "pelicanconf.py", '\nSITESUBTITLE = "Een nieuwe ondertitel"\n'),
+        ("index.html", b"Een nieuwe ondertitel"),
+    ),
+]
+
+
+def test_cached_builds_equal_clean_builds_after_moves_and_site_wide_edits(project):
+    before = snapshot(project / "output")
+    for what, edit, (shown, needle) in MORE_STEPS:
+        edit(project)
+        warm = build(project)
+        assert warm != before, f"{what}: the edit changed nothing in the output"
+        assert needle in warm[shown], f"{what}: {shown} does not show the edit"
+        assert differing(warm, clean_build(project)) == [], what
+        before = warm
