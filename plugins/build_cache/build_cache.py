@@ -9,10 +9,12 @@ article and page sources, which Pelican checks one by one), the settings (functi
 their code), and the name and version of every installed package. Change any of them and the
 build starts with an empty cache. Older cache folders are removed.
 
-A cached post also carries the site context of the build that cached it; Pelican resolves
-``{filename}`` links against that context, so a renamed target would keep its old address.
-``refresh_context`` hands every post the context of the current build before anything reads
-its text.
+With ``CONTENT_CACHING_LAYER = "generator"`` Pelican caches whole post objects, and each
+carries the site context of the build that cached it; Pelican resolves ``{filename}`` links
+against that context, so a renamed target would keep its old address. ``refresh_context``
+hands every post the context of the current build before anything reads its text. (With the
+default reader layer, used here, only the text and metadata are cached and links resolve at
+render time in every build.)
 """
 
 import hashlib
