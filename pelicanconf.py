@@ -138,8 +138,10 @@ MEER_LEZEN_COUNT = 3
 # --- Build ------------------------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
-# Reuse posts that did not change (previews and rebuilds); the build_cache plugin throws the
-# cache away whenever code, theme or settings change. publishconf.py builds without it.
+# Reuse posts and pages that did not change (previews and rebuilds). build_cache throws the cache
+# away whenever any other input changes (content files other than posts, theme, plugins,
+# settings, installed packages); render_cache reuses a page only when everything its templates
+# can show is unchanged. publishconf.py builds without either.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"

@@ -1,7 +1,11 @@
 """`./blog bench`: our build against stock Pelican, side by side, plus Meer lezen at scale.
 
-Every build runs in a fresh process, alternating ours and stock, repeated; figures are medians
-and ratios measured in the same run, so they hold on a shared, noisy machine.
+Two pairs of figures, measured in the same rounds: in-process (bench/build_one.py: the clock
+runs around Pelican's run only, in a fresh process each time) and whole processes as users run
+them (bench/whole.py: `./blog build` in a project copy against stock `pelican`, start-up,
+caches, staging and swap included). Every build runs in a fresh process, alternating the kinds,
+repeated; figures are medians and ratios measured in the same run, so they hold on a shared,
+noisy machine.
 """
 
 import argparse
@@ -18,6 +22,7 @@ from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
 from bench.search_index import index_figures
 from bench.typography_speed import time_typography
+from bench.whole import make_project, timed_process
 from sitetools.settings import ROOT
 
 log = logging.getLogger("bench")
@@ -81,27 +86,41 @@ def run(articles, rounds, scale, memory_articles=0):
     work = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT))
     try:
         content = generate(work, articles)
-        times = {"ours": [], "stock": []}
+        project = make_project(work, content)
+        # Each kind: one timed build (seconds, peak MiB or None). Add new kinds here.
+        kinds = {
+            "ours": lambda: timed_build("ours", content, work / "out-ours"),
+            "stock": lambda: timed_build("stock", content, work / "out-stock"),
+            "ours_whole": lambda: {"seconds": timed_process("ours", project)},
+            "stock_whole": lambda: {"seconds": timed_process("stock", project)},
+        }
+        for kind in ("ours_whole", "stock_whole"):  # compiles our code once, warms the disk
+            kinds[kind]()
+        times = {kind: [] for kind in kinds}
         peaks = []
         for r in range(rounds):
-            order = ("ours", "stock") if r % 2 == 0 else ("stock", "ours")
+            order = list(kinds) if r % 2 == 0 else list(reversed(kinds))
             for kind in order:
-                figures = timed_build(kind, content, work / f"out-{kind}")
+                figures = kinds[kind]()
                 times[kind].append(figures["seconds"])
                 if kind == "ours":
                     peaks.append(figures["peak_mib"])
-                log.info("round %d %-5s %.2f s", r + 1, kind, figures["seconds"])
-        ours, stock = statistics.median(times["ours"]), statistics.median(times["stock"])
+                log.info("round %d %-11s %.2f s", r + 1, kind, figures["seconds"])
+        med = {kind: statistics.median(values) for kind, values in times.items()}
+        ours, stock = med["ours"], med["stock"]
         html, css = article_page_bytes(work / "out-ours")
         search = index_figures(work / "out-ours", articles, ours, rounds)
 
         cache = work / "cache"
-        warm = []
+        warm, warm_whole = [], []
         timed_build("ours", content, work / "out-warm", cache)  # fills the cache
+        timed_process("ours", project)  # a cold ./blog build fills output/ and cache/
         for _ in range(rounds):
             edit_one_article(content)
             warm.append(timed_build("ours", content, work / "out-warm", cache)["seconds"])
-        warm_s = statistics.median(warm)
+            edit_one_article(project / "content")
+            warm_whole.append(timed_process("ours_warm", project))
+        warm_s, warm_whole_s = statistics.median(warm), statistics.median(warm_whole)
         selection = {str(n): round(time_selection(n), 3) for n in scale}
         big = peak_at(memory_articles) if memory_articles else None
         return {
@@ -110,8 +129,13 @@ def run(articles, rounds, scale, memory_articles=0):
             "ours_s": round(ours, 3),
             "stock_s": round(stock, 3),
             "build_ratio_vs_stock": round(ours / stock, 3),
+            "whole_ours_s": round(med["ours_whole"], 3),
+            "whole_stock_s": round(med["stock_whole"], 3),
+            "whole_ratio_vs_stock": round(med["ours_whole"] / med["stock_whole"], 3),
             "warm_rebuild_s": round(warm_s, 3),
             "warm_rebuild_ratio": round(warm_s / ours, 3),
+            "whole_warm_rebuild_s": round(warm_whole_s, 3),
+            "whole_warm_rebuild_ratio": round(warm_whole_s / med["ours_whole"], 3),
             "meer_lezen_s": selection,
             "meer_lezen_ratio_50k_10k": round(selection["50000"] / selection["10000"], 2)
             if "50000" in selection and "10000" in selection
@@ -133,11 +157,18 @@ def summary(r):
     """The figures as a small table."""
     lines = [
         f"Corpus: {r['articles']} generated articles, {r['rounds']} alternating rounds (medians)",
+        "  in process (Pelican's run only):",
         f"  our build (plugins, typography, theme) {r['ours_s']:8.2f} s",
         f"  stock Pelican 4.12 (no plugins)          {r['stock_s']:8.2f} s",
         f"  ratio ours / stock                       {r['build_ratio_vs_stock']:8.2f}",
         f"  warm rebuild after one edit              {r['warm_rebuild_s']:8.2f} s "
         f"({r['warm_rebuild_ratio']:.2f} of cold)",
+        "  whole processes (`./blog build` / `pelican content`, start-up included):",
+        f"  our build, cold                          {r['whole_ours_s']:8.2f} s",
+        f"  stock Pelican 4.12                       {r['whole_stock_s']:8.2f} s",
+        f"  ratio ours / stock                       {r['whole_ratio_vs_stock']:8.2f}",
+        f"  warm rebuild after one edit              {r['whole_warm_rebuild_s']:8.2f} s "
+        f"({r['whole_warm_rebuild_ratio']:.2f} of cold)",
         f"  peak memory of our build                 {r['peak_mib']:8.1f} MiB",
         f"  article page HTML (median) / CSS         "
         f"{r['article_html_bytes']} / {r['css_bytes']} bytes",

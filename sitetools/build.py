@@ -8,8 +8,10 @@ import logging
 import os
 import shutil
 import tempfile
+import uuid
 from pathlib import Path
 
+from .cleanup import leftovers, remove_in_background
 from .guards import clash, protected_folders
 from .logs import fresh_run
 from .search_index import SearchIndexError, index_site
@@ -102,9 +104,10 @@ def swap_in(staging, target):
     """Replace ``target`` by ``staging`` with two renames, so readers never see a mix."""
     old = None
     if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        # Unique: the previous one may still be being deleted (a preview builds again and again).
+        old = target.with_name(f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         os.replace(target, old)
     os.replace(staging, target)
     os.chmod(target, 0o755)
     if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+        remove_in_background(old, *(p for p in leftovers(target) if p != old))

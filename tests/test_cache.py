@@ -97,3 +97,314 @@ def test_keys_of_another_output_folder_are_not_trusted(project):
     warm = build(project)
     assert b"(elders)" in warm["artikelen/uitzend-cao-2026.html"]
     assert differing(warm, cold(project)) == []
+
+
+def clean_build(project):
+    """A build of the same sources with no cache and no previous output: the reference."""
+    shutil.rmtree(project / "schoon", ignore_errors=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "from sitetools.build import build; "
+            "build('pelicanconf.py', 'schoon', CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)",
+        ],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr
+    return snapshot(project / "schoon")
+
+
+def append(path, text):
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+ART = "content/artikelen"
+NEW_POST = """Title: Een nieuw artikel over netwerken
+Date: 2025-03-03
+Category: Werkvloer Tips & Tricks
+Tags: Netwerken, Solliciteren
+Slug: nieuw-artikel-netwerken
+Summary: Een kort nieuw artikel om te zien dat een nieuwe post overal verschijnt.
+Bron_site: Go-Office
+{status}
+Een netwerk bouw je niet in een week. Lees ook [het stuk over kantoren]({{filename}}/artikelen/terug-naar-kantoor.md).
+"""
+
+# Each step: what an author or maintainer did, the edit, and a file and bytes the step must
+# show (None: only that the output changed; "same": the output must not change).
+STEPS = [
+    (
+        "text of an article, with a {filename} link to another",
+        lambda p: append(
+            p / ART / "sollicitatie-verkeerde-winnaar.md",
+            "\nZie ook [kantoren]({filename}/artikelen/terug-naar-kantoor.md).\n",
+        ),
+        ("artikelen/sollicitatie-verkeerde-winnaar.html", b"/artikelen/terug-naar-kantoor.html"),
+    ),
+    (
+        "title of a picked article",
+        lambda p: replace(p / ART / "latent-werkzoekenden.md", "Title: ", "Title: Herzien: "),
+        ("index.html", b"Herzien: "),
+    ),
+    (
+        "slug of a linked article",
+        lambda p: replace(
+            p / ART / "terug-naar-kantoor.md",
+            "Slug: terug-naar-kantoor",
+            "Slug: terug-naar-het-kantoor",
+        ),
+        (
+            "artikelen/sollicitatie-verkeerde-winnaar.html",
+            b"/artikelen/terug-naar-het-kantoor.html",
+        ),
+    ),
+    (
+        "themes of an article",
+        lambda p: replace(p / ART / "uitzend-cao-2026.md", "Tags: ", "Tags: Welzijn, "),
+        ("thema/welzijn/index.html", b"uitzend-cao-2026.html"),
+    ),
+    (
+        "description of a theme in the vocabulary",
+        lambda p: replace(
+            p / "content" / "themas.toml",
+            'beschrijving = "Wat kunstmatige intelligentie',
+            'beschrijving = "Nieuw: wat kunstmatige intelligentie',
+        ),
+        ("thema/ai/index.html", b"Nieuw: wat kunstmatige intelligentie"),
+    ),
+    (
+        "a new post, as a draft",
+        lambda p: (p / ART / "nieuw-artikel-netwerken.md").write_text(
+            NEW_POST.format(status="Status: draft\n"), encoding="utf-8"
+        ),
+        ("concepten/nieuw-artikel-netwerken.html", b"Een nieuw artikel over netwerken"),
+    ),
+    (
+        "the draft published",
+        lambda p: replace(p / ART / "nieuw-artikel-netwerken.md", "Status: draft\n", ""),
+        ("thema/netwerken/index.html", b"nieuw-artikel-netwerken.html"),
+    ),
+    (
+        "a post renamed (its Slug line keeps its address: the site stays the same)",
+        lambda p: (p / ART / "wake-upcall-baanverlies.md").rename(p / ART / "baanverlies.md"),
+        "same",
+    ),
+    (
+        "a post deleted",
+        lambda p: (p / ART / "volg-je-passie-oudere-werkenden.md").unlink(),
+        ("thema/oudere-werkenden/index.html", None),
+    ),
+    (
+        "a template",
+        lambda p: replace(
+            p / "theme" / "templates" / "partials" / "data_table.html",
+            '<table class="data-table">',
+            '<table class="data-table gewijzigd">',
+        ),
+        ("artikelen/netwerken-koffie-afspraak.html", b"data-table gewijzigd"),
+    ),
+    (
+        "the CSS",
+        lambda p: append(p / "theme" / "static" / "css" / "base.css", "\n.nieuw { color: red; }\n"),
+        ("theme/css/base.css", b".nieuw"),
+    ),
+    (
+        "a plugin setting",
+        lambda p: append(p / "pelicanconf.py", "\nMEER_LEZEN_COUNT = 2\n"),
+        None,
+    ),
+    (
+        "a table",
+        lambda p: replace(
+            p / ART / "netwerken-koffie-afspraak.md",
+            "| Bekenden / Netwerk | 18% |",
+            "| Bekenden en netwerk | 18% |",
+        ),
+        ("artikelen/netwerken-koffie-afspraak.html", b"Bekenden en netwerk"),
+    ),
+    (
+        "an image and a static file",
+        lambda p: (
+            (p / "content" / "images").mkdir(),
+            (p / "content" / "images" / "grafiek.svg").write_text(
+                '<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8"
+            ),
+            append(p / "content" / "extra" / "favicon.svg", "\n"),
+        ),
+        ("images/grafiek.svg", b"<svg"),
+    ),
+]
+
+
+def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
+    """After every edit, the cached build publishes byte for byte what a clean build does."""
+    before = snapshot(project / "output")
+    for what, edit, shows in STEPS:
+        edit(project)
+        warm = build(project)
+        assert (warm == before) == (shows == "same"), f"{what}: output changed or did not"
+        shown, needle = shows if isinstance(shows, tuple) else (None, None)
+        if shown and needle:
+            assert needle in warm[shown], f"{what}: {shown} does not show the edit"
+        elif shown:
+            assert b"volg-je-passie" not in warm[shown], f"{what}: {shown} still lists it"
+        assert differing(warm, clean_build(project)) == [], what
+        before = warm
+
+
+def test_render_cache_is_sound_without_build_cache(project):
+    """render_cache computes the fingerprint itself: it needs no other plugin to run first."""
+    append(project / "pelicanconf.py", '\nPLUGINS = [p for p in PLUGINS if p != "build_cache"]\n')
+    build(project)
+    replace(
+        project / "content" / "themas.toml",
+        'beschrijving = "Wat kunstmatige intelligentie',
+        'beschrijving = "Anders: wat kunstmatige intelligentie',
+    )
+    warm = build(project)
+    assert b"Anders: wat kunstmatige" in warm["thema/ai/index.html"]
+    assert differing(warm, clean_build(project)) == []
+
+
+def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
+    from build_cache import build_cache
+
+    content = tmp_path / "content"
+    (content / "artikelen").mkdir(parents=True)
+    (content / "artikelen" / "a.md").write_text("Title: A\n", encoding="utf-8")
+    (content / "themas.toml").write_text("[[thema]]\n", encoding="utf-8")
+    (tmp_path / "theme").mkdir()
+    settings = {
+        "PATH": str(content),
+        "THEME": str(tmp_path / "theme"),
+        "PLUGIN_PATHS": [],
+        "ARTICLE_PATHS": ["artikelen"],
+        "PAGE_PATHS": ["pages"],
+        "JINJA_FILTERS": {"f": lambda s: s.upper()},
+    }
+    first = build_cache.fingerprint(settings)
+    # A post's own file is checked by Pelican, file by file: not part of the fingerprint.
+    (content / "artikelen" / "a.md").write_text("Title: B\n", encoding="utf-8")
+    assert build_cache.fingerprint(settings) == first
+    (content / "themas.toml").write_text("[[thema]]\nnaam = 'x'\n", encoding="utf-8")
+    second = build_cache.fingerprint(settings)
+    assert second != first
+    settings["JINJA_FILTERS"] = {"f": lambda s: s.lower()}
+    third = build_cache.fingerprint(settings)
+    assert third != second
+    monkeypatch.setattr(build_cache, "packages", lambda: "markdown==0.0")
+    assert build_cache.fingerprint(settings) != third
+
+
+def test_paginated_template_is_never_linked_as_one_page():
+    from render_cache.render_cache import CachingWriter
+
+    writer = CachingWriter.__new__(CachingWriter)
+    writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
+    assert not writer._single({"template_name": "tag", "articles": [1], "dates": [1]})
+    assert writer._single({"template_name": "article", "article": 1})
+
+
+def test_template_uses_count_what_a_template_can_read():
+    """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
+    from jinja2 import DictLoader, Environment
+    from render_cache.signatures import template_names
+
+    env = Environment(
+        loader=DictLoader(
+            {
+                "page.html": "{% if p %}{{ p.a }}{{ q.b() }}{% endif %}{% include 'part.html' %}",
+                "part.html": "{% for x in r %}{{ x }}{% endfor %}{{ s|upper }}{{ p.c }}",
+            }
+        )
+    )
+    uses = template_names(env, "page.html", {})
+    assert uses["p"] == {("bool",), ("attr", "a"), ("attr", "c")}
+    assert uses["q"] == {("call", "b")}
+    assert uses["r"] is None
+    assert uses["s"] is None
+
+
+def test_replaced_output_is_removed_without_waiting(tmp_path):
+    """The previous site goes away after the swap, even while another is still being deleted."""
+    import time
+
+    from sitetools.build import swap_in
+
+    target = tmp_path / "output"
+    for n in range(3):
+        staging = tmp_path / f"staging-{n}"
+        staging.mkdir()
+        (staging / "index.html").write_text(str(n), encoding="utf-8")
+        swap_in(staging, target)
+        assert (target / "index.html").read_text(encoding="utf-8") == str(n)
+    deadline = time.monotonic() + 30
+    while len(list(tmp_path.iterdir())) > 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+# A second sequence: edits that move articles around or change what other pages show of them.
+MORE_STEPS = [
+    (
+        "date of an article (new neighbours, another archive year)",
+        lambda p: replace(p / ART / "talentschaarste.md", "Date: 2026-01-20", "Date: 2024-02-02"),
+        ("archief/2024/index.html", b"talentschaarste.html"),
+    ),
+    (
+        "summary of a picked article",
+        lambda p: replace(
+            p / ART / "talentschaarste.md", "Summary: De arbeidsmarkt", "Summary: Kort: de markt"
+        ),
+        ("artikelen/secretariaat-en-ai.html", b"Kort: de markt"),
+    ),
+    (
+        "Meer lezen pick changed",
+        lambda p: replace(
+            p / ART / "secretariaat-en-ai.md",
+            "Meer_lezen: talentschaarste",
+            "Meer_lezen: terug-naar-kantoor",
+        ),
+        ("artikelen/secretariaat-en-ai.html", b"terug-naar-kantoor.html"),
+    ),
+    (
+        "category of an article",
+        lambda p: replace(
+            p / ART / "talentschaarste.md", "Category: Arbeidsmarkt", "Category: Loopbaanvak"
+        ),
+        ("rubriek/loopbaanvak/index.html", b"talentschaarste.html"),
+    ),
+    (
+        "a page's text",
+        lambda p: append(p / "content" / "pages" / "over.md", "\nEen nieuwe alinea.\n"),
+        ("over/index.html", b"Een nieuwe alinea."),
+    ),
+    (
+        "description of a rubric",
+        lambda p: replace(
+            p / "content" / "themas.toml",
+            'beschrijving = "Praktische tips',
+            'beschrijving = "Nieuwe praktische tips',
+        ),
+        ("rubriek/werkvloer-tips-tricks/index.html", b"Nieuwe praktische tips"),
+    ),
+    (
+        "a site setting",
+        lambda p: append(p / "pelicanconf.py", '\nSITESUBTITLE = "Een nieuwe ondertitel"\n'),
+        ("index.html", b"Een nieuwe ondertitel"),
+    ),
+]
+
+
+def test_cached_builds_equal_clean_builds_after_moves_and_site_wide_edits(project):
+    before = snapshot(project / "output")
+    for what, edit, (shown, needle) in MORE_STEPS:
+        edit(project)
+        warm = build(project)
+        assert warm != before, f"{what}: the edit changed nothing in the output"
+        assert needle in warm[shown], f"{what}: {shown} does not show the edit"
+        assert differing(warm, clean_build(project)) == [], what
+        before = warm

@@ -1,10 +1,11 @@
-"""A Pelican writer that reuses the previous build's page when nothing it shows has changed.
+"""A Pelican writer that reuses the previous build's page when nothing it can show has changed.
 
-Every page's key is a digest of its template and of the page's own variables (the article
-with its text, Meer lezen links and neighbours; the articles of a list page). The keys live
-in the content cache folder, which build_cache empties whenever code, theme or settings
-change, so a key never outlives the templates that produced the page. Direct templates
-that show site-wide lists (themes, archive, sitemap) are always rendered.
+One rule decides reuse: a page is taken from the previous output only if the digest of
+(the build's fingerprint, its template, its output file, every render variable its templates
+name) equals the one recorded when that very file was written. The fingerprint is
+build_cache's (every file under content, theme and plugins except the posts, the settings, the
+installed packages), computed here, so this plugin does not rely on another having run.
+What a variable contributes is described in signatures.py.
 """
 
 import hashlib
@@ -14,18 +15,17 @@ import os
 import shutil
 from pathlib import Path
 
+from build_cache.build_cache import fingerprint
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
-from .signatures import Signatures, Uncacheable
+from .signatures import Signatures, Uncacheable, template_names
 
 log = logging.getLogger(__name__)
 KEYS_FILE = "render-keys.json"
 # Arguments of Writer.write_file that are not template variables.
 _WRITER_ARGS = {"relative_urls", "paginated", "template_name", "override_output", "url"}
-# Direct templates that only show their own page of articles; other direct ones read globals.
-PAGE_LOCAL_DIRECT = {"index"}
 
 
 class _CachedTemplate:
@@ -50,8 +50,8 @@ class CachingWriter(Writer):
         self.old_keys = self._load() if self.enabled and self.previous else {}
         self.new_keys, self.signatures, self.reused, self.rendered = {}, Signatures(), 0, 0
         self.linked = set()
-        direct = settings.get("DIRECT_TEMPLATES", [])
-        self.global_templates = {f"{t}.html" for t in direct if t not in PAGE_LOCAL_DIRECT}
+        self.fingerprint = fingerprint(settings) if self.enabled else None
+        self.names, self.parsed = {}, {}
 
     def _open_w(self, filename, encoding, override=False):
         """Pelican's, after unlinking a page this build linked from the previous output."""
@@ -72,12 +72,12 @@ class CachingWriter(Writer):
         A single page (an article) whose key matches is linked from the previous output
         without rendering or rewriting it; paginated pages go through the wrapped template.
         """
-        if not self.enabled or template.name in self.global_templates:
+        if not self.enabled:
             return super().write_file(name, template, context, *args, **kwargs)
         if (
             name
             and not args
-            and not kwargs.get("paginated")
+            and self._single(kwargs)
             and self._link_unchanged(name, template, context, kwargs)
         ):
             return None
@@ -85,15 +85,22 @@ class CachingWriter(Writer):
             name, _CachedTemplate(template, self, context), context, *args, **kwargs
         )
 
+    def _single(self, kwargs):
+        """True when Pelican writes one page with absolute URLs (as in its write_file)."""
+        if kwargs.get("relative_urls"):
+            return False
+        paginated = kwargs.get("paginated")
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        paginated_templates = self.settings.get("PAGINATED_TEMPLATES", {})
+        return not (paginated and kwargs.get("template_name") in paginated_templates)
+
     def _link_unchanged(self, name, template, context, kwargs):
         """Link ``name`` from the previous output if its key is unchanged."""
         if not self.previous:
             return False
         variables = {k: v for k, v in kwargs.items() if k not in _WRITER_ARGS}
-        if template.name in self.settings.get("PAGINATED_TEMPLATES", {}) and (
-            "articles" in variables or "dates" in variables
-        ):
-            return False  # Pelican paginates these itself
+        # The local context exactly as Pelican's write_file builds it for a single page.
         local = {
             **context,
             "localsiteurl": context.get("localsiteurl"),
@@ -122,15 +129,49 @@ class CachingWriter(Writer):
         return True
 
     def key(self, template, context, localcontext):
-        """Digest of what this page shows, or None when that cannot be told."""
-        own = {k: v for k, v in localcontext.items() if k not in context or context[k] is not v}
+        """Digest of everything this page can show, or None when that cannot be told."""
+        del context  # the page sees localcontext, which holds the whole build context
+        if template.name not in self.names:
+            try:
+                self.names[template.name] = template_names(
+                    template.environment, template.name, self.parsed
+                )
+            except Uncacheable:
+                self.names[template.name] = None
+        names = self.names[template.name]
+        if names is None:
+            return None
         try:
-            parts = sorted(
-                (k, self.signatures.value(v, main=k in ("article", "page"))) for k, v in own.items()
-            )
+            parts = [
+                (k, self.describe(template.environment, localcontext[k], attrs))
+                for k, attrs in sorted(names.items())
+                if k in localcontext
+            ]
         except Uncacheable:
             return None
-        return hashlib.sha1(repr((template.name, parts)).encode("utf-8")).hexdigest()
+        return hashlib.sha256(
+            repr((self.fingerprint, template.name, localcontext["output_file"], parts)).encode()
+        ).hexdigest()
+
+    def describe(self, env, value, uses):
+        """The variable as a whole, or only what the templates read of it (see _uses)."""
+        if uses is None:
+            return self.signatures.value(value)
+        out = []
+        for use in sorted(uses):
+            if use[0] == "bool":
+                out.append((use, bool(value)))
+                continue
+            try:
+                found = env.getattr(value, use[1])
+                if callable(found) and not isinstance(found, type):
+                    if use[0] != "call":
+                        return self.signatures.value(value)  # a method passed on: all of it
+                    found = found()  # what x.a() returns; templates call side-effect-free ones
+            except Exception:  # noqa: BLE001 (the template may never reach this; count it all)
+                return self.signatures.value(value)
+            out.append((use, self.signatures.value(found)))
+        return tuple(out)
 
     def render(self, template, context, localcontext):
         """Reuse the previous page when its key matches, else render it."""
