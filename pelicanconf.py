@@ -120,6 +120,7 @@ PLUGINS = [
     "quote_cards",
     "data_tables",
     "meer_lezen",
+    "images",
     "render_cache",
 ]
 MEER_LEZEN_COUNT = 3

@@ -124,7 +124,7 @@ CASES = {
     ),
     "missing-image": (
         post(BODY + "![Grafiek](/images/bestaat-niet.png)\n"),
-        f"{F}:9: the image '/images/bestaat-niet.png' does not exist; fix the path (relative to the content folder)",
+        f"{F}:9: de afbeelding '/images/bestaat-niet.png' bestaat niet; controleer de naam en de map (content/images/)",
     ),
     "dead-filename-link": (
         post(BODY + "Zie [dit]({filename}/artikelen/bestaat-niet.md).\n"),

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from images.checks import hero_problems
 from meer_lezen.picks import parse_picks, pick_problems
 
 from .body_checks import check_body
@@ -30,6 +31,8 @@ KNOWN_FIELDS = {
     "status": "Status",
     "author": "Author",
     "template": "Template",
+    "image": "Image",
+    "image_alt": "Image_alt",
 }
 STATUSES = ("published", "draft", "hidden")
 DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
@@ -88,6 +91,10 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None):
         posts.append(post)
         problems += check_metadata(post, vocabulary, limits)
         problems += check_body(post, content)
+        fields = {key: post.get(key) for key in ("image", "image_alt")}
+        problems += [
+            Problem(post.display, post.line(k), m) for k, m in hero_problems(fields, content)
+        ]
     problems += check_site_wide(posts)
     return sorted(set(problems))
 
