@@ -121,6 +121,7 @@ PLUGINS = [
     "data_tables",
     "meer_lezen",
     "images",
+    "share_cards",
     "render_cache",
 ]
 MEER_LEZEN_COUNT = 3

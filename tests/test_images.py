@@ -238,14 +238,20 @@ def test_markup_figure_picture_caption_and_loading(project):
     assert all(re.search(r'width="\d+" height="\d+"', img) for img in imgs)
 
 
-def test_cached_derivatives_equal_fresh_ones(project):
-    images = project / "output" / "images"
-    first = snapshot(images)
+def test_cached_derivatives_and_cards_equal_fresh_ones(project):
+    def made():
+        out = project / "output"
+        return {**snapshot(out / "images"), **snapshot(out / "deelkaarten")}
+
+    first = made()
+    assert len(first) > 20
     assert run_task(project, "build").returncode == 0  # warm: everything from the cache
-    assert snapshot(images) == first
+    assert made() == first
     shutil.rmtree(project / "cache")
     assert run_task(project, "build").returncode == 0  # cold again: made afresh
-    assert snapshot(images) == first
+    assert made() == first
+    assert run_task(project, "publish").returncode == 0  # publish may use the same cache
+    assert made() == first
 
 
 def test_corrupt_image_stops_the_build_with_post_and_line(project):

@@ -111,6 +111,7 @@ def picture(path, alt, settings, lazy=True, display="", root=None):
         "alt": "" if alt.strip().lower() == DECORATIVE else alt,
         "lazy": lazy,
         "key": plan.key,
+        "source": plan.source,
     }
 
 
