@@ -238,6 +238,16 @@ def test_markup_figure_picture_caption_and_loading(project):
     assert all(re.search(r'width="\d+" height="\d+"', img) for img in imgs)
 
 
+def test_hero_leads_the_article_and_shows_in_lists(project):
+    html = page(project, "met-fotos")
+    hero = html.index('<figure class="hero">')
+    assert html.index("</header>") < hero < html.index('<div class="article-body">')
+    home = (project / "output" / "index.html").read_text(encoding="utf-8")
+    (item,) = re.findall(r'<div class="article-item-image">(.*?)</div>', home, re.S)
+    assert 'alt="De coach aan tafel"' in item and "telefoon-" in item
+    assert 'loading="lazy"' in item  # not the first article of the list
+
+
 def test_cached_derivatives_and_cards_equal_fresh_ones(project):
     def made():
         out = project / "output"

@@ -5,6 +5,7 @@ version (this file and Pillow's version), never by modification time: a cached f
 file a fresh build would make. Writing into the cache is atomic (a temporary folder, renamed).
 """
 
+import contextlib
 import hashlib
 import io
 import math
@@ -25,7 +26,7 @@ CODE_VERSION = hashlib.sha256(_CODE).hexdigest()[:16]
 MODERN = "avif" if features.check("avif") else "webp"
 SAVE_OPTIONS = {
     # max_threads=1 and fixed speed: the same pixels always give the same bytes.
-    "avif": ("AVIF", {"quality": 60, "speed": 8, "max_threads": 1}),
+    "avif": ("AVIF", {"quality": 60, "speed": 9, "max_threads": 1}),
     "webp": ("WEBP", {"quality": 78, "method": 4}),
     "jpg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
     "png": ("PNG", {"optimize": False, "compress_level": 6}),
@@ -141,3 +142,15 @@ def render_all(plans, cache_dir, workers=None):
         for plan in missing:
             render(plan, cache_dir)
     return {p.key: Path(cache_dir) / p.key for p in plans}
+
+
+@contextlib.contextmanager
+def usable_cache(folder, output):
+    """``folder``, unless it lies inside the output folder: then a throwaway one (no cache),
+    so a cache never ends up published."""
+    folder, output = Path(folder).resolve(), Path(output).resolve()
+    if folder.is_relative_to(output):
+        with tempfile.TemporaryDirectory(prefix=".cache-") as tmp:
+            yield Path(tmp)
+    else:
+        yield folder

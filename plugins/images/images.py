@@ -17,7 +17,7 @@ from pelican.contents import Static
 
 from fenced_blocks.pelican_glue import check_prefixed_settings
 
-from .derive import MIME, MODERN, make_plan, render_all
+from .derive import MIME, MODERN, make_plan, render_all, usable_cache
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
 from .sources import ImageProblem, inspect
 
@@ -176,18 +176,19 @@ def publish(pelican):
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "IMAGES_OUTPUT_DIR")
     target.mkdir(parents=True, exist_ok=True)
     plans = [STATE.plans[k] for k in sorted(STATE.plans)]
-    try:
-        folders = render_all(plans, cache_dir(settings))
-    except (OSError, ValueError, SyntaxError) as err:
-        log.error(
-            "de afbeeldingen konden niet worden gemaakt (%s); sla de foto's opnieuw op als JPEG "
-            "of PNG en draai ./blog build opnieuw",
-            html.escape(str(err)),
-        )
-        return
-    for plan in plans:
-        for variant in plan.variants:
-            shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
+    with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
+        try:
+            folders = render_all(plans, cache)
+        except (OSError, ValueError, SyntaxError) as err:
+            log.error(
+                "de afbeeldingen konden niet worden gemaakt (%s); sla de foto's opnieuw op als "
+                "JPEG of PNG en draai ./blog build opnieuw",
+                html.escape(str(err)),
+            )
+            return
+        for plan in plans:
+            for variant in plan.variants:
+                shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
 
 
 def register():

@@ -17,6 +17,7 @@ from pathlib import Path
 from pelican import signals
 
 from fenced_blocks.pelican_glue import check_prefixed_settings
+from images.derive import usable_cache
 
 from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, crop_hero, draw_card, read_colours
 
@@ -171,11 +172,14 @@ def publish(pelican):
     if not STATE.jobs:
         return
     settings = pelican.settings
-    cache = cache_dir(settings)
-    cache.mkdir(parents=True, exist_ok=True)
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "SHARE_CARDS_OUTPUT_DIR")
     target.mkdir(parents=True, exist_ok=True)
-    jobs = [STATE.jobs[name] for name in sorted(STATE.jobs)]
+    with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
+        cache.mkdir(parents=True, exist_ok=True)
+        _make_all([STATE.jobs[name] for name in sorted(STATE.jobs)], cache, target)
+
+
+def _make_all(jobs, cache, target):
     missing = [job for job in jobs if not (cache / job.name).is_file()]
     workers = min(len(missing), os.cpu_count() or 1)
     if workers > 1 and len(missing) > 8:
