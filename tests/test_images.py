@@ -8,6 +8,7 @@ from conftest import run_task, snapshot
 from image_site import SVG, image_project, phone_photo
 from PIL import Image
 
+from images.derive import usable_cache
 from images.rules import (
     ImageRef,
     alt_problem,
@@ -156,6 +157,14 @@ def test_missing_image_suggests_the_closest_name(tmp_path):
 def test_images_from_other_sites_are_refused(tmp_path):
     (problem,) = image_problems(ImageRef("Coach", "https://x.nl/a.jpg"), "", tmp_path)
     assert "staat op een andere site" in problem
+
+
+def test_a_cache_inside_the_output_is_never_used(tmp_path):
+    with usable_cache(tmp_path / "out" / "cache", tmp_path / "out") as cache:
+        assert not cache.is_relative_to(tmp_path)
+    assert not cache.exists()  # thrown away after the build
+    with usable_cache(tmp_path / "cache", tmp_path / "out") as cache:
+        assert cache == (tmp_path / "cache").resolve()
 
 
 # --- a small site with real images -----------------------------------------------------------
