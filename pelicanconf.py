@@ -131,6 +131,8 @@ PLUGINS = [
     "data_tables",
     "meer_lezen",
     "site_links",
+    "images",
+    "share_cards",
     "render_cache",
 ]
 MEER_LEZEN_COUNT = 3

@@ -18,6 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from bench import images_bench
 from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
 from bench.search_index import index_figures
@@ -80,7 +81,7 @@ def peak_at(n):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(articles, rounds, scale, memory_articles=0):
+def run(articles, rounds, scale, memory_articles=0, photos=0):
     """All figures as a dict (also written to bench/results.json)."""
     # In the project folder, like a real build (not /tmp, whose state can slow file creation).
     work = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT))
@@ -123,7 +124,13 @@ def run(articles, rounds, scale, memory_articles=0):
         warm_s, warm_whole_s = statistics.median(warm), statistics.median(warm_whole)
         selection = {str(n): round(time_selection(n), 3) for n in scale}
         big = peak_at(memory_articles) if memory_articles else None
+        with_photos = (
+            images_bench.run(articles, photos, rounds, timed_build, edit_one_article)
+            if photos
+            else {}
+        )
         return {
+            **with_photos,
             "articles": articles,
             "rounds": rounds,
             "ours_s": round(ours, 3),
@@ -189,6 +196,8 @@ def summary(r):
             f"  peak memory, {r['large_articles']:,} articles           "
             f"{r['peak_mib_large']:8.1f} MiB (build {r['large_build_s']:.1f} s)"
         )
+    if r.get("photos"):
+        lines += images_bench.summary(r)
     for n, s in r["meer_lezen_s"].items():
         lines.append(f"  Meer lezen selection, {int(n):>6,} articles {s:8.2f} s")
     return "\n".join(lines)
@@ -206,10 +215,11 @@ def main():
         default=10000,
         help="articles for the peak-memory build (0 skips it)",
     )
+    parser.add_argument("--photos", type=int, default=100, help="photos for the images run")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     scale = [int(n) for n in args.scale.split(",") if n]
-    results = run(args.articles, args.rounds, scale, args.memory_articles)
+    results = run(args.articles, args.rounds, scale, args.memory_articles, args.photos)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log.info("%s\nWritten to %s", summary(results), RESULTS.relative_to(ROOT))
 

@@ -12,8 +12,10 @@ from .settings import ROOT
 
 GOLDEN = ROOT / "tests" / "golden"
 # Copied unchanged from theme/static: not output to review, and already in the repository.
-# The search index (pagefind/) is binary, written by the indexer: proven by tests/test_search.py.
-NOT_COMPARED = ["theme", "pagefind"]
+# Binary output, proven by their own tests: the search index (pagefind/, tests/test_search.py),
+# share cards and image derivatives (their names carry a digest of their inputs, so any change to
+# them shows in the HTML diff).
+NOT_COMPARED = ["theme", "pagefind", "deelkaarten", "images"]
 
 
 def build_golden(output):

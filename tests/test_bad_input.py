@@ -127,7 +127,7 @@ CASES = {
     ),
     "missing-image": (
         post(BODY + "![Grafiek](/images/bestaat-niet.png)\n"),
-        f"{F}:9: de afbeelding '/images/bestaat-niet.png' bestaat niet; controleer het pad (gezien vanuit de map content)",
+        f"{F}:9: de afbeelding '/images/bestaat-niet.png' bestaat niet; controleer de naam en de map (content/images/)",
     ),
     "dead-filename-link": (
         post(BODY + "Zie [dit]({filename}/artikelen/bestaat-niet.md).\n"),

@@ -7,6 +7,7 @@ from data_tables.tables import FIELDS as TABLE_FIELDS
 from data_tables.tables import KIND as TABLE_KIND
 from data_tables.tables import parse_table
 from fenced_blocks import BlockError, find_blocks
+from images.checks import line_problems as image_problems
 from quote_cards.quote_cards import FIELDS as CARD_FIELDS
 from quote_cards.quote_cards import KINDS as CARD_KINDS
 from quote_cards.quote_cards import parse_card
@@ -65,7 +66,11 @@ def check_body(post, content):
                         f"er staat nog rommel van een gekopieerde webpagina: {what}; haal die weg",
                     )
                 )
+        if "![" in line:  # images: the images plugin's checks (alt text, file, size, SVG)
+            out += [Problem(post.display, n, m) for m in image_problems(line, post.path, content)]
         for image, target in LINK.findall(line) if linked else ():
+            if image:
+                continue
             article = ARTICLE_LINK.match(target)
             if article and not image:  # checked once all slugs are known
                 post.article_links.append((n, article["slug"]))

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from images.checks import hero_problems
 from meer_lezen.picks import parse_picks, pick_problems, status_word
 
 from .body_checks import check_body
@@ -85,6 +86,10 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
         problems += check_metadata(post, vocabulary, limits)
         problems += article_as_page(post, layout)
         problems += check_body(post, content)
+        fields = {key: post.get(key) for key in ("image", "image_alt")}
+        problems += [
+            Problem(post.display, post.line(k), m) for k, m in hero_problems(fields, content)
+        ]
     problems += check_site_wide(posts)
     drafts = {post.display for post in posts if is_draft(post)}
     return sorted({replace(p, draft=p.display in drafts) for p in problems}), posts

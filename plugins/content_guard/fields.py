@@ -17,6 +17,8 @@ KNOWN_FIELDS = {
     "meer_lezen": "Meer_lezen",
     "status": "Status",
     "author": "Author",
+    "image": "Image",
+    "image_alt": "Image_alt",
 }
 # Fields the authors' guide documents: the only ones we suggest.
 DOCUMENTED = (
@@ -30,6 +32,8 @@ DOCUMENTED = (
     "bron_site",
     "meer_lezen",
     "status",
+    "image",
+    "image_alt",
 )
 # What a Dutch author types (normalised: lower case, no apostrophes, '_' for spaces and hyphens).
 DUTCH_NAMES = {
@@ -57,6 +61,11 @@ DUTCH_NAMES = {
     "meerlezen": "meer_lezen",
     "lees_ook": "meer_lezen",
     "tips": "meer_lezen",
+    "afbeelding": "image",
+    "foto": "image",
+    "alt": "image_alt",
+    "afbeelding_alt": "image_alt",
+    "alt_tekst": "image_alt",
     "auteur": "author",
     "schrijver": "author",
 }

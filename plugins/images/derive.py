@@ -1,0 +1,156 @@
+"""Make the published files of an image: clean (no metadata, upright, sRGB), several widths.
+
+Derivatives are kept in a cache folder keyed by the source's bytes, the settings and the code
+version (this file and Pillow's version), never by modification time: a cached file is always the
+file a fresh build would make. Writing into the cache is atomic (a temporary folder, renamed).
+"""
+
+import contextlib
+import hashlib
+import io
+import math
+import os
+import shutil
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import PIL
+from PIL import Image, ImageCms, ImageOps, features
+
+from .rules import derivative_widths, output_name, scaled_height
+
+_CODE = Path(__file__).read_bytes() + PIL.__version__.encode()
+CODE_VERSION = hashlib.sha256(_CODE).hexdigest()[:16]
+MODERN = "avif" if features.check("avif") else "webp"
+SAVE_OPTIONS = {
+    # max_threads=1 and fixed speed: the same pixels always give the same bytes.
+    "avif": ("AVIF", {"quality": 60, "speed": 9, "max_threads": 1}),
+    "webp": ("WEBP", {"quality": 78, "method": 4}),
+    "jpg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
+    "png": ("PNG", {"optimize": False, "compress_level": 6}),
+}
+MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published file: its size, format and file name."""
+
+    width: int
+    height: int
+    fmt: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Everything needed to make (or find in the cache) the files of one source."""
+
+    source: str
+    key: str
+    variants: tuple
+
+    def of(self, fmt):
+        """The variants of one format, narrowest first."""
+        return [v for v in self.variants if v.fmt == fmt]
+
+
+def make_plan(path, info, widths):
+    """The files to publish for the source at ``path`` (its SourceInfo ``info``)."""
+    path = Path(path)
+    digest = hashlib.sha256(f"{CODE_VERSION} {MODERN} {sorted(widths)}".encode())
+    digest.update(path.read_bytes())
+    key = digest.hexdigest()[:12]
+    if info.kind == "svg":
+        name = output_name(path.stem, key, info.width, "svg")
+        return Plan(str(path), key, (Variant(info.width, info.height, "svg", name),))
+    fallback = "png" if info.alpha else "jpg"
+    variants = []
+    for width in derivative_widths(info.width, widths):
+        height = scaled_height(info.width, info.height, width)
+        for fmt in (MODERN, fallback):
+            variants.append(Variant(width, height, fmt, output_name(path.stem, key, width, fmt)))
+    return Plan(str(path), key, tuple(variants))
+
+
+def clean(im):
+    """The pixels only: upright by EXIF orientation, in sRGB, without any metadata."""
+    im = ImageOps.exif_transpose(im)
+    icc = im.info.get("icc_profile")
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            mode = "RGBA" if im.mode in ("RGBA", "LA", "PA") else "RGB"
+            if im.mode not in ("RGB", "RGBA", "CMYK", "L"):
+                im = im.convert(mode)
+            im = ImageCms.profileToProfile(
+                im, source, ImageCms.createProfile("sRGB"), outputMode=mode
+            )
+        except (ImageCms.PyCMSError, OSError, ValueError):
+            pass  # an unreadable profile: treat the pixels as sRGB
+    alpha = im.mode in ("RGBA", "LA", "PA") or "transparency" in im.info
+    im = im.convert("RGBA" if alpha else "RGB")
+    pixels = Image.new(im.mode, im.size)
+    pixels.paste(im)
+    return pixels  # a fresh image: no info, no EXIF, no XMP, no ICC
+
+
+def render(plan, cache_dir):
+    """Make the files of ``plan`` in ``cache_dir/<key>/`` unless they are there already."""
+    folder = Path(cache_dir) / plan.key
+    if folder.is_dir():
+        return folder
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{plan.key}-", dir=cache_dir))
+    try:
+        if plan.variants[0].fmt == "svg":
+            shutil.copyfile(plan.source, tmp / plan.variants[0].name)
+        else:
+            _render_raster(plan, tmp)
+        os.replace(tmp, folder)
+    except OSError:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if not folder.is_dir():  # another process finished first, else a real failure
+            raise
+    return folder
+
+
+def _render_raster(plan, tmp):
+    widest = max(v.width for v in plan.variants)
+    with Image.open(plan.source) as im:
+        rotated = im.getexif().get(0x0112, 1) in (5, 6, 7, 8)
+        scale = widest / (im.height if rotated else im.width)
+        im.draft(im.mode, (math.ceil(im.width * scale), math.ceil(im.height * scale)))
+        pixels = clean(im)
+    for variant in plan.variants:
+        size = (variant.width, variant.height)
+        resized = pixels if pixels.size == size else pixels.resize(size, Image.Resampling.LANCZOS)
+        fmt, options = SAVE_OPTIONS[variant.fmt]
+        resized.save(tmp / variant.name, fmt, **options)
+
+
+def render_all(plans, cache_dir, workers=None):
+    """Make every plan's files that are not cached yet, in parallel; return {key: folder}."""
+    missing = [p for p in plans if not (Path(cache_dir) / p.key).is_dir()]
+    workers = min(len(missing), workers or os.cpu_count() or 1)
+    if workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            list(pool.map(render, missing, [cache_dir] * len(missing)))
+    else:
+        for plan in missing:
+            render(plan, cache_dir)
+    return {p.key: Path(cache_dir) / p.key for p in plans}
+
+
+@contextlib.contextmanager
+def usable_cache(folder, output):
+    """``folder``, unless it lies inside the output folder: then a throwaway one (no cache),
+    so a cache never ends up published."""
+    folder, output = Path(folder).resolve(), Path(output).resolve()
+    if folder.is_relative_to(output):
+        with tempfile.TemporaryDirectory(prefix=".cache-") as tmp:
+            yield Path(tmp)
+    else:
+        yield folder
