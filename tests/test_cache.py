@@ -226,15 +226,17 @@ STEPS = [
         ("artikelen/netwerken-koffie-afspraak.html", b"Bekenden en netwerk"),
     ),
     (
-        "an image and a static file",
+        "an image in a post and a static file",
         lambda p: (
             (p / "content" / "images").mkdir(),
             (p / "content" / "images" / "grafiek.svg").write_text(
-                '<svg xmlns="http://www.w3.org/2000/svg"/>\n', encoding="utf-8"
+                '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>\n',
+                encoding="utf-8",
             ),
+            append(p / ART / "talentschaarste.md", "\n![Een lege grafiek](/images/grafiek.svg)\n"),
             append(p / "content" / "extra" / "favicon.svg", "\n"),
         ),
-        ("images/grafiek.svg", b"<svg"),
+        ("artikelen/talentschaarste.html", b"/images/grafiek-"),
     ),
 ]
 

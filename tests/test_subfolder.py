@@ -33,6 +33,8 @@ Lees ook [het artikel over talentschaarste](/artikelen/talentschaarste.html), de
 Via Pelicans eigen vorm: [talentschaarste]({filename}/artikelen/talentschaarste.md).
 
 ![Een staafgrafiek van vacatures per sector](/images/grafiek.svg)
+
+![Een lege vergaderzaal met uitzicht op de stad](/images/zaal.jpg "Een foto, in vier breedtes")
 """
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
 
@@ -49,6 +51,9 @@ class _Links(HTMLParser):
         for name in ("href", "src"):
             if attrs.get(name):
                 self.found.append(attrs[name])
+        for entry in (attrs.get("srcset") or "").split(","):  # responsive images: 'url 672w'
+            if entry.strip():
+                self.found.append(entry.split()[0])
         if tag == "meta" and (attrs.get("property") or attrs.get("name", "")).endswith(
             (":url", ":image")
         ):
@@ -111,7 +116,7 @@ def crawl(base, starts):
             continue
         status, kind, body = fetch(url)
         seen[url] = status
-        text = body.decode("utf-8")
+        text = body.decode("utf-8") if kind.startswith("text/") or kind.endswith("xml") else ""
         if kind == "text/html":
             pairs = [(url, link) for link in html_links(text)]
         elif url.endswith(".xml"):
@@ -147,6 +152,9 @@ def blog(tmp_path_factory):
     (project / "content" / "artikelen" / "links-naar-de-eigen-site.md").write_text(POST, "utf-8")
     (project / "content" / "images").mkdir()
     (project / "content" / "images" / "grafiek.svg").write_text(SVG, encoding="utf-8")
+    from PIL import Image  # noqa: PLC0415
+
+    Image.new("RGB", (1600, 1000), (40, 90, 140)).save(project / "content" / "images" / "zaal.jpg")
     port = free_port()
     env = {**os.environ, "SITE_ROOT": "/blog", "SITEURL": f"http://127.0.0.1:{port}"}
     srv = tmp / "srv"
@@ -191,10 +199,14 @@ def test_every_link_works_under_the_sub_folder(blog):
     assert 'data-bundle="/blog/pagefind/"' in search_page
     for name in ("pagefind.js", "pagefind-entry.json"):
         assert urllib.request.urlopen(f"{blog}/blog/pagefind/{name}", timeout=10).status == 200
+    assert [url for url in seen if url.startswith(blog + "/blog/images/grafiek-")]
+    photos = {url for url in seen if url.startswith(blog + "/blog/images/zaal-")}
+    assert {url.rsplit(".", 1)[1] for url in photos} >= {"avif", "jpg"}, photos  # srcset followed
+    shared = {url for url in seen if url.startswith(blog + "/blog/deelkaarten/")}
+    assert shared, "no og:image followed"
     for needed in (
         "/blog/favicon.svg",
         "/blog/theme/css/base.css",
-        "/blog/images/grafiek.svg",
         "/blog/feeds/thema/ai.atom.xml",
         "/blog/artikelen/talentschaarste.html",
     ):
@@ -208,7 +220,8 @@ def test_links_written_by_authors_get_the_sub_folder(blog):
     assert 'href="/blog/artikelen/talentschaarste.html"' in html
     assert 'href="/blog/artikelen/uitzend-cao-2026.html#inhoud"' in html
     assert 'href="/blog/themas/"' in html
-    assert 'src="/blog/images/grafiek.svg"' in html
+    assert 'src="/blog/images/grafiek-' in html
+    assert 'srcset="/blog/images/zaal-' in html
     assert f'href="{blog}/blog/artikelen/talentschaarste.html"' in html  # {filename} form
     assert (
         f'<link rel="canonical" href="{blog}/blog/artikelen/links-naar-de-eigen-site.html">' in html

@@ -11,7 +11,9 @@ from pelican import signals
 
 from fenced_blocks.pelican_glue import install_extension
 
-ATTRIBUTES = ("href", "src")
+# Links only: images in the text are turned into <picture> by the images plugin, which writes
+# their addresses with SITE_ROOT itself (it must still see the author's '/images/x.jpg').
+ATTRIBUTES = ("href",)
 
 
 def with_root(url, site_root):
@@ -37,7 +39,7 @@ class _RootLinks(Treeprocessor):
 
 
 class SiteLinksExtension(Extension):
-    """Markdown extension: root-relative links and images get the SITE_ROOT prefix."""
+    """Markdown extension: root-relative links get the SITE_ROOT prefix (images: see ATTRIBUTES)."""
 
     def __init__(self, site_root=""):
         super().__init__()
