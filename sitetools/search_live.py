@@ -1,0 +1,304 @@
+"""Index the articles for site search while Pelican is still writing the site (the second core).
+
+Pelican renders on one core; Pagefind ran after it on the finished folder and added 35-50 % to a
+cold build. Here Pagefind runs beside Pelican in its service mode (``pagefind --service``): every
+article page is handed to it the moment Pelican writes it (the ``content_written`` signal, also
+sent for pages the render cache reuses), and the index is written as soon as the last article page
+is out, while Pelican goes on with the list pages, themes and feeds.
+
+Correctness does not depend on that timing. When Pelican is done, the article pages in the folder
+are compared with what was handed over (path and bytes); only an exact match is kept. Anything
+else (a page written twice or after the index, a page changed afterwards) makes the finished
+folder be indexed the plain way (``index_site``), so the swapped-in site always carries the index
+of exactly its own articles. A failing indexer fails the build with the Dutch message.
+"""
+
+import base64
+import hashlib
+import json
+import logging
+import os
+import queue
+import shutil
+import subprocess
+import tempfile
+import threading
+from contextlib import contextmanager, suppress
+from itertools import chain
+from pathlib import Path
+
+from cbor2 import CBORError
+
+from .search_index import (
+    BUNDLE,
+    GLOB,
+    TIMEOUT_S,
+    UNUSED,
+    SearchIndexError,
+    _dutch,
+    index_site,
+)
+from .search_reuse import copy_bundle, reusable, save
+from .search_stable import stabilise
+
+log = logging.getLogger(__name__)
+MARK = b"data-pagefind-body"  # the theme sets it on published article pages only
+FOLDER, SUFFIX = GLOB.split("/*")  # articles are <FOLDER>/<name><SUFFIX>
+
+
+@contextmanager
+def indexing_while_writing(site, previous=None, record=None):
+    """Index ``site``'s articles while the block writes it; the index is put in at the end.
+
+    With ``previous`` (the output folder being replaced) and ``record`` (a file in the cache
+    folder), the previous index is reused when no indexed page changed. Raises SearchIndexError
+    when the indexer fails; when the block fails, the indexer is stopped.
+    """
+    live = LiveIndex(site, previous, record)
+    live.connect()
+    try:
+        yield live
+    except BaseException:
+        live.disconnect()
+        live.close()
+        raise
+    live.disconnect()
+    live.finish()
+
+
+def service_command():
+    """Pagefind's service mode (the binary ships in the pagefind-bin package)."""
+    from pagefind_bin import get_executable  # noqa: PLC0415 (only the build needs it)
+
+    return [str(get_executable()), "--service"]
+
+
+def indexed_pages(site):
+    """Digest of every page the index must hold: ``{relative path: sha256}``."""
+    pages = {}
+    for path in sorted(Path(site).glob(GLOB)):
+        data = path.read_bytes()
+        if MARK in data:
+            pages[path.relative_to(site).as_posix()] = hashlib.sha256(data).hexdigest()
+    return pages
+
+
+class Service:
+    """One ``pagefind --service`` process: base64 JSON messages, each ended by a comma.
+
+    Messages are written by a thread, so Pelican never waits for Pagefind; replies are read by
+    another thread and kept by message id.
+    """
+
+    def __init__(self):
+        try:
+            self.process = subprocess.Popen(  # noqa: S603 (our own pinned binary)
+                service_command(),
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as err:
+            raise SearchIndexError(_dutch(str(err))) from err
+        self.outbox = queue.SimpleQueue()
+        self.replies = {}
+        self.ended = None  # why the service can answer no more
+        self.changed = threading.Condition()
+        self.last_id = 0
+        self.threads = [
+            threading.Thread(target=self._write, daemon=True),
+            threading.Thread(target=self._read, daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def send(self, payload):
+        """Queue one message; its id, to wait for the reply."""
+        self.last_id += 1
+        self.outbox.put({"message_id": self.last_id, "payload": payload})
+        return self.last_id
+
+    def reply(self, message_id, timeout=TIMEOUT_S):
+        """The reply to ``message_id``; SearchIndexError if Pagefind failed or stopped."""
+        with self.changed:
+            self.changed.wait_for(lambda: message_id in self.replies or self.ended, timeout=timeout)
+            payload = self.replies.get(message_id)
+        if payload is None:
+            raise SearchIndexError(_dutch(self.ended or "the indexer did not answer in time"))
+        if payload.get("type") == "Error":
+            raise SearchIndexError(_dutch(payload.get("message", "error")))
+        return payload
+
+    def close(self, at_once=False):
+        """End the process: it stops when its input closes, or ``at_once``."""
+        self.outbox.put(None)
+        if at_once:
+            self.process.kill()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+    def _write(self):
+        stdin = self.process.stdin
+        while (message := self.outbox.get()) is not None:
+            try:
+                stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+                stdin.flush()
+            except OSError as err:
+                self._end(f"writing to the indexer: {err}")
+                return
+        with suppress(OSError):
+            stdin.close()
+
+    def _read(self):
+        pending = b""
+        while chunk := self.process.stdout.read1(1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            for message in messages:
+                try:
+                    answer = json.loads(base64.b64decode(message))
+                except ValueError:
+                    self._end(f"unreadable answer from the indexer: {message[:200]!r}")
+                    return
+                with self.changed:
+                    self.replies[answer.get("message_id")] = answer.get("payload") or {}
+                    self.changed.notify_all()
+        self._end(f"the indexer stopped (exit status {self.process.wait()})")
+
+    def _end(self, why):
+        with self.changed:
+            self.ended = self.ended or why
+            self.changed.notify_all()
+
+
+class LiveIndex:
+    """The search index of ``site``, built from its article pages as Pelican writes them."""
+
+    def __init__(self, site, previous=None, record=None):
+        self.site = Path(site)
+        self.previous = Path(previous) / BUNDLE if previous else None
+        self.record = record
+        self.root = self.site.resolve()
+        self.service = Service()
+        self.index_id = self.service.reply(self.service.send({"type": "NewIndex"}))["index_id"]
+        self.fed = {}  # relative path -> sha256 of the bytes handed to Pagefind
+        self.seen = set()  # article pages written so far, indexed or not
+        self.expected = None  # every article page Pelican will write, once known
+        self.added = []  # message ids of the pages handed over
+        self.write_id = None
+        self.reused = False
+        self.spoiled = None  # why the live index cannot be trusted
+        self.scratch = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.search-", dir=site.parent))
+
+    def connect(self):
+        """Listen to Pelican's signals (until ``disconnect``)."""
+        from pelican import signals  # noqa: PLC0415
+
+        signals.article_generator_finalized.connect(self.articles_known)
+        signals.content_written.connect(self.written)
+
+    def disconnect(self):
+        """Stop listening."""
+        from pelican import signals  # noqa: PLC0415
+
+        signals.article_generator_finalized.disconnect(self.articles_known)
+        signals.content_written.disconnect(self.written)
+
+    def articles_known(self, generator):
+        """Note the article pages Pelican is going to write (its articles are final now)."""
+        every = chain(
+            generator.articles,
+            generator.translations,
+            generator.hidden_articles,
+            generator.hidden_translations,
+        )
+        self.expected = {a.save_as for a in every if self._is_article(Path(a.save_as))}
+        self._write_when_complete()
+
+    def written(self, path, context=None):
+        """Hand an article page to Pagefind as soon as it is written."""
+        try:
+            relative = Path(path).resolve().relative_to(self.root)
+        except ValueError:
+            return
+        if not self._is_article(relative):
+            return
+        name = relative.as_posix()
+        if name in self.seen or self.frozen:
+            self.spoiled = f"{name} was written twice or after the index"
+            return
+        self.seen.add(name)
+        data = Path(path).read_bytes()
+        if MARK in data:
+            self.fed[name] = hashlib.sha256(data).hexdigest()
+            page = {"type": "AddFile", "index_id": self.index_id, "url": f"/{name}"}
+            self.added.append(self.service.send({**page, "file_contents": data.decode("utf-8")}))
+        self._write_when_complete()
+
+    def finish(self):
+        """Put the index into the site once Pelican is done; SearchIndexError if it failed."""
+        try:
+            if not self.frozen and not self.spoiled:
+                self._write()
+            if not self.reused:
+                for message_id in self.added:
+                    self.service.reply(message_id)
+                if self.write_id is not None:
+                    self.service.reply(self.write_id)
+            if not self.spoiled and indexed_pages(self.site) != self.fed:
+                self.spoiled = "the article pages changed after they were indexed"
+            if self.spoiled:
+                log.debug("search index: %s; indexing the finished site instead", self.spoiled)
+                index_site(self.site)
+            elif self.fed:
+                os.replace(self.scratch / BUNDLE, self.site / BUNDLE)
+                if not self.reused:
+                    tidy(self.site / BUNDLE)
+                if self.record:
+                    save(self.record, self.site / BUNDLE, self.fed)
+        finally:
+            self.close()
+
+    @property
+    def frozen(self):
+        """Whether the set of indexed pages is final (the index is being written or reused)."""
+        return self.write_id is not None or self.reused
+
+    def close(self):
+        """Stop the indexer and remove its scratch folder."""
+        self.service.close(at_once=self.reused)
+        shutil.rmtree(self.scratch, ignore_errors=True)
+
+    def _is_article(self, relative):
+        return relative.parent.as_posix() == FOLDER and relative.name.endswith(SUFFIX)
+
+    def _write_when_complete(self):
+        if self.expected is not None and not self.frozen and self.seen >= self.expected:
+            self._write()
+
+    def _write(self):
+        if not self.fed:
+            return
+        if self.record and self.previous and reusable(self.record, self.previous, self.fed):
+            copy_bundle(self.previous, self.scratch / BUNDLE)
+            self.reused = True
+            return
+        self.write_id = self.service.send(
+            {
+                "type": "WriteFiles",
+                "index_id": self.index_id,
+                "output_path": str(self.scratch / BUNDLE),
+            }
+        )
+
+
+def tidy(bundle):
+    """Drop Pagefind's ready-made interfaces and put the index files in a stable order."""
+    for name in UNUSED:
+        (bundle / name).unlink(missing_ok=True)
+    try:
+        stabilise(bundle)
+    except (OSError, ValueError, LookupError, TypeError, CBORError) as err:
+        raise SearchIndexError(_dutch(f"{err.__class__.__name__}: {err}")) from err
