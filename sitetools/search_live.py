@@ -38,7 +38,7 @@ from .search_index import (
     _dutch,
     index_site,
 )
-from .search_reuse import copy_bundle, reusable, save
+from .search_reuse import bundle_matches, copy_bundle, last_pages, save
 from .search_stable import stabilise
 
 log = logging.getLogger(__name__)
@@ -174,22 +174,28 @@ class Service:
 
 
 class LiveIndex:
-    """The search index of ``site``, built from its article pages as Pelican writes them."""
+    """The search index of ``site``, built from its article pages as Pelican writes them.
+
+    With a record of the previous build, pages are held back while they arrive exactly as last
+    time; if all do, the previous index is reused, else Pagefind gets them from the first change.
+    """
 
     def __init__(self, site, previous=None, record=None):
         self.site = Path(site)
+        self.root = self.site.resolve()
         self.previous = Path(previous) / BUNDLE if previous else None
         self.record = record
-        self.root = self.site.resolve()
-        self.service = Service()
-        self.index_id = self.service.reply(self.service.send({"type": "NewIndex"}))["index_id"]
-        self.fed = {}  # relative path -> sha256 of the bytes handed to Pagefind
+        self.known = last_pages(record) if self.previous else None  # the previous build's pages
+        self.pages = {}  # relative path -> sha256 of every page the index must hold, in order
+        self.held = []  # pages not yet handed over: so far they are exactly as last time
         self.seen = set()  # article pages written so far, indexed or not
         self.expected = None  # every article page Pelican will write, once known
+        self.service = None  # started at the first page handed over
         self.added = []  # message ids of the pages handed over
         self.write_id = None
         self.reused = False
         self.spoiled = None  # why the live index cannot be trusted
+        self.failure = None  # the indexer failed to start
         self.scratch = Path(tempfile.mkdtemp(prefix=f".{self.site.name}.search-", dir=site.parent))
 
     def connect(self):
@@ -232,9 +238,12 @@ class LiveIndex:
         self.seen.add(name)
         data = Path(path).read_bytes()
         if MARK in data:
-            self.fed[name] = hashlib.sha256(data).hexdigest()
-            page = {"type": "AddFile", "index_id": self.index_id, "url": f"/{name}"}
-            self.added.append(self.service.send({**page, "file_contents": data.decode("utf-8")}))
+            self.pages[name] = digest = hashlib.sha256(data).hexdigest()
+            if self.held is not None and self._as_last_time(name, digest):
+                self.held.append(name)
+            else:
+                self._hand_over_held()
+                self._add(name, data)
         self._write_when_complete()
 
     def finish(self):
@@ -242,22 +251,23 @@ class LiveIndex:
         try:
             if not self.frozen and not self.spoiled:
                 self._write()
-            if not self.reused:
-                for message_id in self.added:
-                    self.service.reply(message_id)
-                if self.write_id is not None:
-                    self.service.reply(self.write_id)
-            if not self.spoiled and indexed_pages(self.site) != self.fed:
+            if self.failure:
+                raise self.failure
+            for message_id in self.added:
+                self.service.reply(message_id)
+            if self.write_id is not None:
+                self.service.reply(self.write_id)
+            if not self.spoiled and indexed_pages(self.site) != self.pages:
                 self.spoiled = "the article pages changed after they were indexed"
             if self.spoiled:
                 log.debug("search index: %s; indexing the finished site instead", self.spoiled)
                 index_site(self.site)
-            elif self.fed:
+            elif self.pages:
                 os.replace(self.scratch / BUNDLE, self.site / BUNDLE)
                 if not self.reused:
                     tidy(self.site / BUNDLE)
-                if self.record:
-                    save(self.record, self.site / BUNDLE, self.fed)
+                    if self.record:
+                        save(self.record, self.site / BUNDLE, self.pages)
         finally:
             self.close()
 
@@ -268,22 +278,55 @@ class LiveIndex:
 
     def close(self):
         """Stop the indexer and remove its scratch folder."""
-        self.service.close(at_once=self.reused)
+        if self.service:
+            self.service.close(at_once=bool(self.spoiled))
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def _is_article(self, relative):
         return relative.parent.as_posix() == FOLDER and relative.name.endswith(SUFFIX)
+
+    def _as_last_time(self, name, digest):
+        number = len(self.pages) - 1
+        return self.known is not None and self.known[number : number + 1] == [[name, digest]]
+
+    def _hand_over_held(self):
+        held, self.held = self.held or [], None
+        for name in held:
+            data = (self.site / name).read_bytes()
+            self.pages[name] = hashlib.sha256(data).hexdigest()
+            self._add(name, data)
+
+    def _add(self, name, data):
+        if self.failure:
+            return
+        if self.service is None:
+            try:  # inside Pelican's signal: the failure is raised by finish()
+                self.service = Service()
+                reply = self.service.reply(self.service.send({"type": "NewIndex"}))
+            except SearchIndexError as err:
+                self.failure = err
+                return
+            self.index_id = reply["index_id"]
+        page = {"type": "AddFile", "index_id": self.index_id, "url": f"/{name}"}
+        self.added.append(self.service.send({**page, "file_contents": data.decode("utf-8")}))
 
     def _write_when_complete(self):
         if self.expected is not None and not self.frozen and self.seen >= self.expected:
             self._write()
 
     def _write(self):
-        if not self.fed:
+        if not self.pages:
             return
-        if self.record and self.previous and reusable(self.record, self.previous, self.fed):
+        if (
+            self.held is not None
+            and self.known == [list(item) for item in self.pages.items()]
+            and bundle_matches(self.record, self.previous)
+        ):
             copy_bundle(self.previous, self.scratch / BUNDLE)
             self.reused = True
+            return
+        self._hand_over_held()
+        if self.failure:
             return
         self.write_id = self.service.send(
             {

@@ -1,11 +1,11 @@
 """Reuse the previous build's search index when no indexed article page changed.
 
 A rebuild after a template, style or draft edit writes the same article pages; indexing them again
-would cost seconds for the same index. A small record in the cache folder ties a digest of what
-was indexed (every article page's path and bytes, in the order they were handed to the indexer,
-plus the indexer's version and our own index code) to a digest of the index folder that came out.
-The previous output's index is reused only when both digests match: the same input, and an index
-folder that is exactly the one that input produced.
+would cost seconds for the same index. A small record in the cache folder lists what was
+indexed (every article page's path and the digest of its bytes, in the order they were handed to
+the indexer, with the indexer's version and our own index code) and the digest of the index folder
+that came out. The previous output's index is reused only when both match: the same input, and an
+index folder that is exactly the one that input produced.
 """
 
 import hashlib
@@ -19,13 +19,12 @@ RECORD = "search-index.json"
 CODE = ("search_index.py", "search_live.py", "search_reuse.py", "search_stable.py")
 
 
-def pages_digest(pages):
-    """Digest of the indexed pages (``{path: sha256}`` in indexing order) and of the indexer."""
+def code_digest():
+    """Digest of the indexer's version and of our own index code."""
     here = Path(__file__).parent
     digest = hashlib.sha256(metadata.version("pagefind-bin").encode())
     for name in CODE:
         digest.update((here / name).read_bytes())
-    digest.update(json.dumps(list(pages.items())).encode())
     return digest.hexdigest()
 
 
@@ -38,25 +37,36 @@ def bundle_digest(bundle):
     return digest.hexdigest()
 
 
-def reusable(record, bundle, pages):
-    """Whether ``bundle`` (the previous output's index) is the index of exactly ``pages``."""
+def _load(record):
     try:
         saved = json.loads(Path(record).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return (
-        isinstance(saved, dict)
-        and saved.get("pages") == pages_digest(pages)
-        and Path(bundle).is_dir()
-        and saved.get("bundle") == bundle_digest(bundle)
-    )
+        return {}
+    return saved if isinstance(saved, dict) and saved.get("code") == code_digest() else {}
+
+
+def last_pages(record):
+    """The pages the previous index holds, ``[[path, sha256], ...]`` in indexing order, or None."""
+    return _load(record).get("pages") if record else None
+
+
+def bundle_matches(record, bundle):
+    """Whether ``bundle`` is exactly the index folder the record was written for."""
+    saved = _load(record)
+    return bool(saved) and Path(bundle).is_dir() and saved.get("bundle") == bundle_digest(bundle)
 
 
 def save(record, bundle, pages):
     """Remember that ``bundle`` is the index of ``pages`` (written whole or not at all)."""
     record = Path(record)
     record.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"pages": pages_digest(pages), "bundle": bundle_digest(bundle)})
+    text = json.dumps(
+        {
+            "code": code_digest(),
+            "pages": list(map(list, pages.items())),
+            "bundle": bundle_digest(bundle),
+        }
+    )
     part = record.with_name(f".{record.name}.{os.getpid()}")
     part.write_text(text, encoding="utf-8")
     os.replace(part, record)
