@@ -189,7 +189,8 @@ class LiveIndex:
         self.pages = {}  # relative path -> sha256 of every page the index must hold, in order
         self.held = []  # pages not yet handed over: so far they are exactly as last time
         self.seen = set()  # article pages written so far, indexed or not
-        self.expected = None  # every article page Pelican will write, once known
+        self.generator = None  # Pelican's articles, once read
+        self.expected = None  # every article page Pelican will write (only needed when indexing)
         self.service = None  # started at the first page handed over
         self.added = []  # message ids of the pages handed over
         self.write_id = None
@@ -213,15 +214,8 @@ class LiveIndex:
         signals.content_written.disconnect(self.written)
 
     def articles_known(self, generator):
-        """Note the article pages Pelican is going to write (its articles are final now)."""
-        every = chain(
-            generator.articles,
-            generator.translations,
-            generator.hidden_articles,
-            generator.hidden_translations,
-        )
-        self.expected = {a.save_as for a in every if self._is_article(Path(a.save_as))}
-        self._write_when_complete()
+        """Keep Pelican's articles (final now) to tell when the last article page is written."""
+        self.generator = generator
 
     def written(self, path, context=None):
         """Hand an article page to Pagefind as soon as it is written."""
@@ -311,7 +305,17 @@ class LiveIndex:
         self.added.append(self.service.send({**page, "file_contents": data.decode("utf-8")}))
 
     def _write_when_complete(self):
-        if self.expected is not None and not self.frozen and self.seen >= self.expected:
+        if self.held is not None or self.frozen or self.generator is None:
+            return  # while pages are held, the decision waits for the end of the build
+        if self.expected is None:
+            every = chain(
+                self.generator.articles,
+                self.generator.translations,
+                self.generator.hidden_articles,
+                self.generator.hidden_translations,
+            )
+            self.expected = {a.save_as for a in every if self._is_article(Path(a.save_as))}
+        if self.seen >= self.expected:
             self._write()
 
     def _write(self):
