@@ -13,32 +13,20 @@ folder be indexed the plain way (``index_site``), so the swapped-in site always 
 of exactly its own articles. A failing indexer fails the build with the Dutch message.
 """
 
-import base64
 import hashlib
-import json
 import logging
 import os
-import queue
 import shutil
-import subprocess
 import tempfile
-import threading
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from itertools import chain
 from pathlib import Path
 
 from cbor2 import CBORError
 
-from .search_index import (
-    BUNDLE,
-    GLOB,
-    TIMEOUT_S,
-    UNUSED,
-    SearchIndexError,
-    _dutch,
-    index_site,
-)
+from .search_index import BUNDLE, GLOB, UNUSED, SearchIndexError, _dutch, index_site
 from .search_reuse import bundle_matches, copy_bundle, last_pages, save
+from .search_service import Service
 from .search_stable import stabilise
 
 log = logging.getLogger(__name__)
@@ -66,13 +54,6 @@ def indexing_while_writing(site, previous=None, record=None):
     live.finish()
 
 
-def service_command():
-    """Pagefind's service mode (the binary ships in the pagefind-bin package)."""
-    from pagefind_bin import get_executable  # noqa: PLC0415 (only the build needs it)
-
-    return [str(get_executable()), "--service"]
-
-
 def indexed_pages(site):
     """Digest of every page the index must hold: ``{relative path: sha256}``."""
     pages = {}
@@ -81,96 +62,6 @@ def indexed_pages(site):
         if MARK in data:
             pages[path.relative_to(site).as_posix()] = hashlib.sha256(data).hexdigest()
     return pages
-
-
-class Service:
-    """One ``pagefind --service`` process: base64 JSON messages, each ended by a comma.
-
-    Messages are written by a thread, so Pelican never waits for Pagefind; replies are read by
-    another thread and kept by message id.
-    """
-
-    def __init__(self):
-        try:
-            self.process = subprocess.Popen(  # noqa: S603 (our own pinned binary)
-                service_command(),
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError as err:
-            raise SearchIndexError(_dutch(str(err))) from err
-        self.outbox = queue.SimpleQueue()
-        self.replies = {}
-        self.ended = None  # why the service can answer no more
-        self.changed = threading.Condition()
-        self.last_id = 0
-        self.threads = [
-            threading.Thread(target=self._write, daemon=True),
-            threading.Thread(target=self._read, daemon=True),
-        ]
-        for thread in self.threads:
-            thread.start()
-
-    def send(self, payload):
-        """Queue one message; its id, to wait for the reply."""
-        self.last_id += 1
-        self.outbox.put({"message_id": self.last_id, "payload": payload})
-        return self.last_id
-
-    def reply(self, message_id, timeout=TIMEOUT_S):
-        """The reply to ``message_id``; SearchIndexError if Pagefind failed or stopped."""
-        with self.changed:
-            self.changed.wait_for(lambda: message_id in self.replies or self.ended, timeout=timeout)
-            payload = self.replies.get(message_id)
-        if payload is None:
-            raise SearchIndexError(_dutch(self.ended or "the indexer did not answer in time"))
-        if payload.get("type") == "Error":
-            raise SearchIndexError(_dutch(payload.get("message", "error")))
-        return payload
-
-    def close(self, at_once=False):
-        """End the process: it stops when its input closes, or ``at_once``."""
-        self.outbox.put(None)
-        if at_once:
-            self.process.kill()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-
-    def _write(self):
-        stdin = self.process.stdin
-        while (message := self.outbox.get()) is not None:
-            try:
-                stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
-                stdin.flush()
-            except OSError as err:
-                self._end(f"writing to the indexer: {err}")
-                return
-        with suppress(OSError):
-            stdin.close()
-
-    def _read(self):
-        pending = b""
-        while chunk := self.process.stdout.read1(1 << 16):
-            *messages, pending = (pending + chunk).split(b",")
-            for message in messages:
-                try:
-                    answer = json.loads(base64.b64decode(message))
-                except ValueError:
-                    self._end(f"unreadable answer from the indexer: {message[:200]!r}")
-                    return
-                with self.changed:
-                    self.replies[answer.get("message_id")] = answer.get("payload") or {}
-                    self.changed.notify_all()
-        self._end(f"the indexer stopped (exit status {self.process.wait()})")
-
-    def _end(self, why):
-        with self.changed:
-            self.ended = self.ended or why
-            self.changed.notify_all()
 
 
 class LiveIndex:

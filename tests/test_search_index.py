@@ -12,6 +12,7 @@ from conftest import ROOT
 
 import sitetools.search_live as search_live
 import sitetools.search_reuse as search_reuse
+import sitetools.search_service as search_service
 from sitetools.build import BuildError, build
 from sitetools.search_index import index_site
 from sitetools.search_stable import read
@@ -146,7 +147,7 @@ def test_a_failing_indexer_beside_pelican_fails_the_build_and_keeps_the_old_site
     out = tmp_path / "output"
     out.mkdir()
     (out / "index.html").write_text("de vorige site", encoding="utf-8")
-    monkeypatch.setattr(search_live, "service_command", lambda: fake_service(tmp_path, after))
+    monkeypatch.setattr(search_service, "service_command", lambda: fake_service(tmp_path, after))
     with pytest.raises(BuildError, match="de zoekfunctie kon niet worden bijgewerkt") as caught:
         build("pelicanconf.py", out, CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False)
     assert "pagefind" not in str(caught.value).lower()
