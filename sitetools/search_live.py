@@ -48,7 +48,7 @@ def indexing_while_writing(site, previous=None, record=None):
         yield live
     except BaseException:
         live.disconnect()
-        live.close()
+        live.close(at_once=True)
         raise
     live.disconnect()
     live.finish()
@@ -153,18 +153,20 @@ class LiveIndex:
                     tidy(self.site / BUNDLE)
                     if self.record:
                         save(self.record, self.site / BUNDLE, self.pages)
-        finally:
-            self.close()
+        except BaseException:
+            self.close(at_once=True)
+            raise
+        self.close()
 
     @property
     def frozen(self):
         """Whether the set of indexed pages is final (the index is being written or reused)."""
         return self.write_id is not None or self.reused
 
-    def close(self):
-        """Stop the indexer and remove its scratch folder."""
+    def close(self, at_once=False):
+        """Stop the indexer (``at_once``: without waiting for it) and remove the scratch folder."""
         if self.service:
-            self.service.close(at_once=bool(self.spoiled))
+            self.service.close(at_once=at_once or bool(self.spoiled))
         shutil.rmtree(self.scratch, ignore_errors=True)
 
     def _is_article(self, relative):

@@ -102,8 +102,12 @@ class Service:
                 except ValueError:
                     self._end(f"unreadable answer from the indexer: {message[:200]!r}")
                     return
+                payload = answer.get("payload") or {}
+                if answer.get("message_id") is None:  # a message it could not even read
+                    self._end(f"the indexer refused a message: {payload.get('message')}")
+                    return
                 with self.changed:
-                    self.replies[answer.get("message_id")] = answer.get("payload") or {}
+                    self.replies[answer["message_id"]] = payload
                     self.changed.notify_all()
         self._end(f"the indexer stopped (exit status {self.process.wait()})")
 

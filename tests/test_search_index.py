@@ -139,6 +139,8 @@ def fake_service(tmp_path, after):
         "sys.exit(3)\n",  # the indexer crashes in the middle of the build
         "answer(second['message_id'], {'type': 'Error', 'message': 'kapot'})\n"
         "while True:\n    message()\n",  # or refuses a page
+        "answer(None, {'type': 'Error', 'message': 'onleesbaar'})\n"
+        "while True:\n    message()\n",  # or cannot read a message at all
     ],
 )
 def test_a_failing_indexer_beside_pelican_fails_the_build_and_keeps_the_old_site(
