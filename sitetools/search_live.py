@@ -13,7 +13,9 @@ folder be indexed the plain way (``index_site``), so the swapped-in site always 
 of exactly its own articles. A failing indexer fails the build with the Dutch message.
 """
 
+import base64
 import hashlib
+import json
 import logging
 import os
 import shutil
@@ -52,6 +54,27 @@ def indexing_while_writing(site, previous=None, record=None):
         raise
     live.disconnect()
     live.finish()
+
+
+def write_bundle(reply, bundle):
+    """Write the index files of a GetFiles reply into ``bundle`` (without the unused UIs)."""
+    for file in reply.get("files", []):
+        path = (bundle / file["path"]).resolve()
+        if not path.is_relative_to(bundle.resolve()):
+            raise SearchIndexError(_dutch(f"file outside the index folder: {file['path']}"))
+        if path.name in UNUSED:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(base64.b64decode(file["content"]))
+
+
+def page_count(bundle):
+    """How many pages the index in ``bundle`` holds, by its entry file."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(language["page_count"] for language in entry["languages"].values())
+    except (OSError, ValueError, LookupError, TypeError) as err:
+        raise SearchIndexError(_dutch(f"no readable index entry: {err}")) from err
 
 
 def indexed_pages(site):
@@ -138,10 +161,13 @@ class LiveIndex:
                 self._write()
             if self.failure:
                 raise self.failure
-            for message_id in self.added:
-                self.service.reply(message_id)
-            if self.write_id is not None:
-                self.service.reply(self.write_id)
+            if not self.spoiled:
+                for message_id in self.added:
+                    self.service.reply(message_id)
+                if self.write_id is not None:
+                    write_bundle(self.service.reply(self.write_id), self.scratch / BUNDLE)
+                    if page_count(self.scratch / BUNDLE) != len(self.pages):
+                        self.spoiled = "the indexer did not take every page"
             if not self.spoiled and indexed_pages(self.site) != self.pages:
                 self.spoiled = "the article pages changed after they were indexed"
             if self.spoiled:
@@ -225,13 +251,9 @@ class LiveIndex:
         self._hand_over_held()
         if self.failure:
             return
-        self.write_id = self.service.send(
-            {
-                "type": "WriteFiles",
-                "index_id": self.index_id,
-                "output_path": str(self.scratch / BUNDLE),
-            }
-        )
+        # GetFiles, not WriteFiles: Pagefind 1.5's service answers WriteFiles before its file
+        # writes are done and may leave files empty even after it exits; we write what it sends.
+        self.write_id = self.service.send({"type": "GetFiles", "index_id": self.index_id})
 
 
 def tidy(bundle):

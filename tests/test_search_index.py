@@ -240,3 +240,20 @@ def test_the_previous_index_is_reused_only_when_no_indexed_page_changed(tmp_path
     assert not rebuild()  # an article changed: indexed again
     assert bundle_files(out) == clean()
     assert "zoekproefwoorden" in texts(out)
+
+
+def test_an_index_missing_pages_is_replaced_by_one_of_the_finished_site(tmp_path, monkeypatch):
+    site = tmp_path / "site"
+    (site / "artikelen").mkdir(parents=True)
+    only = site / "artikelen" / "een.html"
+    only.write_text(page("Een", "pensioenpremie"), encoding="utf-8")
+    live = search_live.LiveIndex(site)
+    live.written(str(only))
+    monkeypatch.setattr(search_live, "page_count", lambda bundle: 0)  # as if a page got lost
+    counted = []
+    index = search_live.index_site
+    monkeypatch.setattr(search_live, "index_site", lambda s: counted.append(s) or index(s))
+    live.finish()
+    assert counted == [site]
+    assert meaning(site)["page_count"] == 1
+    assert "pensioenpremie" in texts(site)
