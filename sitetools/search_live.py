@@ -3,8 +3,8 @@
 Pelican renders on one core; Pagefind ran after it on the finished folder and added 35-50 % to a
 cold build. Here Pagefind runs beside Pelican in its service mode (``pagefind --service``): every
 article page is handed to it the moment Pelican writes it (the ``content_written`` signal, also
-sent for pages the render cache reuses), and the index is written as soon as the last article page
-is out, while Pelican goes on with the list pages, themes and feeds.
+sent for pages the render cache reuses), and the index is built as soon as the last article page
+is out, while Pelican goes on with the list pages, themes and feeds; we write the files it sends.
 
 Correctness does not depend on that timing. When Pelican is done, the article pages in the folder
 are compared with what was handed over (path and bytes); only an exact match is kept. Anything
