@@ -110,7 +110,7 @@ def run(articles, rounds, scale, memory_articles=0, photos=0):
         med = {kind: statistics.median(values) for kind, values in times.items()}
         ours, stock = med["ours"], med["stock"]
         html, css = article_page_bytes(work / "out-ours")
-        search = index_figures(content, work / "search", articles, rounds, edit_one_article)
+        search = index_figures(work / "out-ours", articles, ours, rounds)
 
         cache = work / "cache"
         warm, warm_whole = [], []
@@ -185,18 +185,11 @@ def summary(r):
         f"  typographic pass, ms per MB of HTML      {typo['straight']:8.1f} "
         f"(nothing to change: {typo['typographic']:.1f})"
     )
-    if "search_index_share" in r:
+    if "search_index_s" in r:
         lines.append(
-            f"  build with / without search index        {r['search_build_s']:8.2f} s "
-            f"/ {r['search_build_without_s']:.2f} s: the index adds "
-            f"{r['search_index_share']:.1%} of the build, "
+            f"  search index (Pagefind)                  {r['search_index_s']:8.2f} s "
+            f"({r['search_index_share']:.1%} of a cold build), "
             f"{r['search_index_bytes_per_1000'] / 1e6:.1f} MB per 1,000 articles"
-        )
-        lines.append(
-            f"  warm rebuild with / without the index    {r['search_warm_rebuild_s']:8.2f} s "
-            f"/ {r['search_warm_rebuild_without_s']:.2f} s "
-            f"({r['search_warm_rebuild_ratio']:.2f} of cold); no article changed: index adds "
-            f"{r['search_unchanged_rebuild_added_s']:.2f} s"
         )
     if r.get("peak_mib_large"):
         lines.append(

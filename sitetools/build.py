@@ -9,15 +9,12 @@ import os
 import shutil
 import tempfile
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 
 from .cleanup import leftovers, remove_in_background
 from .guards import clash, protected_folders
 from .logs import fresh_run
-from .search_index import SearchIndexError
-from .search_live import indexing_while_writing
-from .search_reuse import RECORD
+from .search_index import SearchIndexError, index_site
 from .settings import ROOT, load
 
 BUG = (
@@ -75,8 +72,8 @@ def build(config="pelicanconf.py", output=None, **override):
     if target.is_dir():  # pages that did not change are taken from here (render_cache)
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
-        with search_index(staging, settings, target):
-            run_pelican(settings)
+        run_pelican(settings)
+        search_index(staging)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -95,21 +92,10 @@ def refuse_output_folder(target, settings):
         )
 
 
-@contextmanager
-def search_index(staging, settings, target):
-    """Index the staging folder for search while the block builds it; a failed index fails it.
-
-    With caching on (not for publish), an unchanged index is taken from ``target``.
-    ``SEARCH_INDEX = False`` (only the benchmark sets it) builds without the index.
-    """
-    if not settings.get("SEARCH_INDEX", True):
-        yield
-        return
-    record = Path(settings["CACHE_PATH"]) / RECORD if settings.get("CACHE_CONTENT") else None
-    previous = target if record and target.is_dir() else None
+def search_index(staging):
+    """Index the finished staging folder for site search; a failed index fails the build."""
     try:
-        with indexing_while_writing(staging, previous, record):
-            yield
+        index_site(staging)
     except SearchIndexError as err:
         raise BuildError(str(err)) from err
 

@@ -265,12 +265,12 @@ def test_only_published_articles_are_indexed(search_site):
 
 
 def test_a_failed_index_fails_the_build_and_keeps_the_old_site(tmp_path, monkeypatch):
-    import sitetools.search_service as search_service  # noqa: PLC0415
+    import sitetools.search_index as search_index  # noqa: PLC0415
 
     out = tmp_path / "output"
     out.mkdir()
     (out / "index.html").write_text("de vorige site", encoding="utf-8")
-    monkeypatch.setattr(search_service, "service_command", lambda: ["false"])
+    monkeypatch.setattr(search_index, "pagefind_command", lambda site: ["false"])
     with pytest.raises(
         BuildError, match="de zoekfunctie kon niet worden bijgewerkt; bouw de site opnieuw"
     ) as caught:
