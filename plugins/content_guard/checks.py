@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
+from babel.dates import get_month_names
+
 from images.checks import hero_problems
 from meer_lezen.picks import parse_picks, pick_problems, status_word
 
@@ -180,20 +182,8 @@ def check_metadata(post, vocab, limits):
     return out
 
 
-MONTHS = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
+# 'maart' -> 3: Dutch month names from Babel (never the machine's locale).
+MONTHS = {name: n for n, name in get_month_names("wide", locale="nl_NL").items()}
 DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2}|[a-z]+)[-/. ](\d{4})$")
 
 
@@ -203,7 +193,7 @@ def dutch_date(value):
     if not match:
         return None
     day, month, year = match.groups()
-    month = MONTHS.index(month) + 1 if month in MONTHS else month
+    month = MONTHS.get(month, month)
     try:
         return datetime(int(year), int(month), int(day)).strftime("%Y-%m-%d")
     except ValueError:
