@@ -14,7 +14,7 @@ from pathlib import Path
 from .cleanup import leftovers, remove_in_background
 from .guards import clash, protected_folders
 from .logs import fresh_run
-from .search_index import SearchIndexError, index_site
+from .search_index import RECORD, SearchIndexError, index_site
 from .settings import ROOT, load
 
 BUG = (
@@ -73,7 +73,7 @@ def build(config="pelicanconf.py", output=None, **override):
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
-        search_index(staging)
+        search_index(staging, settings, target)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -92,10 +92,18 @@ def refuse_output_folder(target, settings):
         )
 
 
-def search_index(staging):
-    """Index the finished staging folder for site search; a failed index fails the build."""
+def search_index(staging, settings, target):
+    """Index the finished staging folder for site search; a failed index fails the build.
+
+    A cached build (not a publish) reuses the previous output's index when no article page changed.
+    """
+    cached = settings.get("CACHE_CONTENT")
+    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
+    # not touch what the index is made of, and the record's digest covers the article pages.
+    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
+    record = Path(root) / RECORD if cached else None
     try:
-        index_site(staging)
+        index_site(staging, target if cached and target.is_dir() else None, record)
     except SearchIndexError as err:
         raise BuildError(str(err)) from err
 

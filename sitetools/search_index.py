@@ -6,8 +6,13 @@ its own index; a failing indexer fails the build. Which text is indexed is decid
 keeps drafts (``concepten/``) and every other page out.
 """
 
+import hashlib
+import json
 import logging
+import os
 import subprocess
+from importlib.metadata import version
+from pathlib import Path
 
 from cbor2 import CBORError
 
@@ -27,6 +32,8 @@ UNUSED = (
     "pagefind-highlight.js",
 )
 TIMEOUT_S = 600
+# Where a cached build records what its index was made from (in the build cache's folder).
+RECORD = "search-index.json"
 
 
 class SearchIndexError(Exception):
@@ -49,18 +56,75 @@ def pagefind_command(site):
     ]
 
 
-def has_published_articles(site):
-    """Whether any article page asks to be indexed (drafts and hidden articles never do).
+def indexed_input(site):
+    """A digest of exactly what the indexer reads (the article pages, with the indexer's version and
+    this code), or None when no article page asks to be indexed.
 
-    Without one, Pagefind would index hidden articles' whole pages, or fail on an empty site.
+    Without such a page Pagefind would index hidden articles' whole pages, or fail on an empty site.
     """
-    return any("data-pagefind-body" in p.read_text(encoding="utf-8") for p in site.glob(GLOB))
+    digest = hashlib.sha256(version("pagefind-bin").encode())
+    for module in ("search_index.py", "search_stable.py"):
+        digest.update((Path(__file__).parent / module).read_bytes())
+    wanted = False
+    for page in sorted(site.glob(GLOB)):
+        data = page.read_bytes()
+        wanted = wanted or b"data-pagefind-body" in data
+        digest.update(page.name.encode() + b"\0" + data)
+    return digest.hexdigest() if wanted else None
 
 
-def index_site(site):
-    """Write the search index into ``site``/pagefind; raise SearchIndexError when it fails."""
-    if not has_published_articles(site):
+def folder_digest(folder):
+    """A digest of every file under ``folder``: names and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def reuse(site, previous, record, inputs):
+    """Hard-link the previous build's index into ``site`` if it was made from the same input.
+
+    The recorded digest of the index folder itself proves the previous output still holds the
+    very index that input produced.
+    """
+    try:
+        old = json.loads(Path(record).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    index = Path(previous) / BUNDLE
+    if old.get("input") != inputs or not index.is_dir() or old.get("index") != folder_digest(index):
+        return False
+    for path in sorted(index.rglob("*")):
+        copy = site / BUNDLE / path.relative_to(index)
+        if path.is_dir():
+            copy.mkdir(parents=True, exist_ok=True)
+        else:
+            copy.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, copy)
+    return True
+
+
+def index_site(site, previous=None, record=None):
+    """Write the search index into ``site``/pagefind; raise SearchIndexError when it fails.
+
+    With ``previous`` (the last output) and ``record`` (a file in the build cache), an index made
+    from the same article pages is reused instead of indexing again: an edit to a draft, the CSS
+    or a list page then costs no indexing. Publishing passes neither and always indexes.
+    """
+    inputs = indexed_input(site)
+    if inputs is None:
         return
+    if previous and record and reuse(site, previous, record, inputs):
+        return
+    run_pagefind(site)
+    if record:
+        Path(record).parent.mkdir(parents=True, exist_ok=True)
+        entry = {"input": inputs, "index": folder_digest(site / BUNDLE)}
+        Path(record).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def run_pagefind(site):
+    """Index ``site`` with Pagefind, drop its unused UI files, make its output stable."""
     try:
         done = subprocess.run(
             pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_S, check=False

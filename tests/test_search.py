@@ -345,3 +345,42 @@ def test_the_index_is_rewritten_in_one_order_whatever_order_pagefind_chose(tmp_p
     assert '"hash":"nl_oldmeta"' not in (tmp_path / "a" / "pagefind-entry.json").read_text(
         encoding="utf-8"
     )
+
+
+def test_an_unchanged_index_is_reused_and_equals_a_clean_one(tmp_path):
+    """A rebuild that changes no article page (a draft, the CSS) reuses the index; an article edit
+    indexes again. Each time the index equals the one a clean build makes of the same sources."""
+    from conftest import make_project, run_task, snapshot  # noqa: PLC0415
+
+    project = make_project(tmp_path)
+    entry = project / "output" / "pagefind" / "pagefind-entry.json"
+
+    def build_cached():
+        result = run_task(project, "build")
+        assert result.returncode == 0, result.stderr
+        return snapshot(project / "output" / "pagefind")
+
+    def build_clean():
+        shutil.rmtree(project / "cache")
+        shutil.rmtree(project / "output")
+        return build_cached()
+
+    first = build_cached()
+    inode = entry.stat().st_ino
+    (project / "content" / "artikelen" / "concept.md").write_text(
+        DRAFT.format(status="draft"), encoding="utf-8"
+    )
+    css = project / "theme" / "static" / "css" / "base.css"
+    css.write_text(css.read_text(encoding="utf-8") + "\n/* gewijzigd */\n", encoding="utf-8")
+    reused = build_cached()
+    assert entry.stat().st_ino == inode  # linked from the previous output, not indexed again
+    assert reused == first == build_clean()
+    post = project / "content" / "artikelen" / "uitzend-cao-2026.md"
+    post.write_text(
+        post.read_text(encoding="utf-8") + "\nDe zoekwoordproef staat nu ook hier.\n", "utf-8"
+    )
+    inode = entry.stat().st_ino
+    edited = build_cached()
+    assert entry.stat().st_ino != inode
+    assert edited != first
+    assert edited == build_clean()
