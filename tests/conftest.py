@@ -42,6 +42,15 @@ def published(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def chromium():
+    """A headless Debian Chromium, one per test module (the browser tests share it)."""
+    from browser import browser  # noqa: PLC0415 (Playwright only for the browser tests)
+
+    with browser() as b:
+        yield b
+
+
+@pytest.fixture(scope="module")
 def built_project(tmp_path_factory):
     """A project copy whose output/ holds a good build: the previous site that must survive."""
     project = make_project(tmp_path_factory.mktemp("built"))

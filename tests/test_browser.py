@@ -8,7 +8,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-from browser import axe_violations, browser, served
+from browser import axe_violations, served
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -66,12 +66,6 @@ def test_the_validator_reports_a_broken_page(site, tmp_path):
     assert problems and all(p.startswith("kapot.html:") for p in problems), problems
     line = broken[: broken.index("<p><div>los")].count("\n") + 1
     assert any(p.startswith(f"kapot.html:{line}: ") for p in problems), problems
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")

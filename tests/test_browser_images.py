@@ -5,7 +5,7 @@ import subprocess
 import time
 
 import pytest
-from browser import axe_violations, browser, served
+from browser import axe_violations, served
 from conftest import ROOT, run_task
 from image_site import image_project
 
@@ -37,12 +37,6 @@ def output(tmp_path_factory):
 def base_url(output):
     with served(output) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 def test_image_pages_are_valid_html(output):

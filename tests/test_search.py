@@ -5,7 +5,7 @@ import shutil
 from urllib.parse import urlparse
 
 import pytest
-from browser import axe_violations, browser, served
+from browser import axe_violations, served
 from conftest import ROOT
 
 from sitetools.build import BuildError, build
@@ -42,12 +42,6 @@ def search_site(tmp_path_factory):
         CACHE_CONTENT=False,
         LOAD_CONTENT_CACHE=False,
     )
-
-
-@pytest.fixture(scope="module")
-def chromium():
-    with browser() as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
