@@ -1,14 +1,5 @@
 """Pelican settings for building and previewing the blog locally (production: publishconf.py)."""
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-# Our plugins reuse each other's pure functions (the content guard reads tables and picks),
-# so the plugin folder is importable as a plain path too.
-if str(HERE / "plugins") not in sys.path:
-    sys.path.insert(0, str(HERE / "plugins"))
-
 # --- Site -----------------------------------------------------------------------------------
 SITENAME = "Werk in beweging"
 SITESUBTITLE = "Over arbeidsmarkt, werving en loopbaanbegeleiding"
@@ -122,18 +113,20 @@ JINJA_ENVIRONMENT = {
 }
 
 # --- Plugins ----------------------------------------------------------------------------------
-PLUGIN_PATHS = ["plugins"]
+# The plugins are modules of the project's own package `plugins` (installed into .venv by
+# ./blog, so importable without PLUGIN_PATHS). Their order is the order Pelican connects their
+# signal handlers: see plugins/README.md for what each step needs before it.
 PLUGINS = [
-    "build_cache",
-    "content_guard",
-    "nl_site",
-    "quote_cards",
-    "data_tables",
-    "meer_lezen",
-    "site_links",
-    "images",
-    "share_cards",
-    "render_cache",
+    "plugins.build_cache",
+    "plugins.content_guard",
+    "plugins.nl_site",
+    "plugins.quote_cards",
+    "plugins.data_tables",
+    "plugins.meer_lezen",
+    "plugins.site_links",
+    "plugins.images",
+    "plugins.share_cards",
+    "plugins.render_cache",
 ]
 MEER_LEZEN_COUNT = 3
 

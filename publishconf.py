@@ -1,13 +1,9 @@
 """Production settings: everything of pelicanconf.py plus the absolute site URL."""
 
 import os
-import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403 (pelicanconf is a module of the installed project)
 
 # The public address of the site; override with the SITEURL environment variable.
 SITEURL = os.environ.get("SITEURL", "https://werkinbeweging.nl").rstrip("/")

@@ -12,10 +12,9 @@ from pathlib import Path
 
 from invoke import Collection, Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT))
+from sitetools import logs
 
-from sitetools import logs  # noqa: E402
+ROOT = Path(__file__).resolve().parent
 
 log = logging.getLogger("tasks")
 PY = sys.executable
@@ -55,7 +54,7 @@ def reports(body):
 
 def _report(found):
     """Print errors and draft notes under their headings, then the one-line summary."""
-    from content_guard.problems import report_lines, summary_line  # noqa: PLC0415
+    from plugins.content_guard.problems import report_lines, summary_line  # noqa: PLC0415
 
     errors = sum(1 for p in found if not p.draft)
     lines = [*report_lines(found), summary_line(errors, len(found) - errors)]
@@ -76,7 +75,7 @@ def _build(config, output=None):
 @reports
 def check(c):
     """Controleer alle artikelen (velden, thema's, tips, tabellen, links) zonder iets te bouwen."""
-    from content_guard.vocabulary import VocabularyError  # noqa: PLC0415
+    from plugins.content_guard.vocabulary import VocabularyError  # noqa: PLC0415
     from sitetools.check import problems  # noqa: PLC0415
 
     try:

@@ -30,7 +30,7 @@ def _sentences():
 
 
 def _vocabulary():
-    from content_guard.vocabulary import load_vocabulary  # noqa: PLC0415
+    from plugins.content_guard.vocabulary import load_vocabulary  # noqa: PLC0415
 
     return load_vocabulary(CONTENT / "themas.toml")
 

@@ -3,7 +3,7 @@
 import random
 import time
 
-from meer_lezen.selection import Doc, Options, related
+from plugins.meer_lezen.selection import Doc, Options, related
 
 THEMES = [f"thema-{i}" for i in range(13)]
 CATEGORIES = ["Arbeidsmarkt", "Werkvloer Tips & Tricks", "Loopbaanvak"]

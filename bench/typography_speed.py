@@ -5,7 +5,7 @@ import time
 
 import markdown
 
-from nl_site.typography import smarten_html
+from plugins.nl_site.typography import smarten_html
 from sitetools.settings import ROOT
 
 STRAIGHT = str.maketrans("“”‘’–", "\"\"''-")  # as an author types: straight quotes, hyphens

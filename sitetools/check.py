@@ -9,6 +9,6 @@ def problems(config="pelicanconf.py", **override):
     A broken vocabulary file raises VocabularyError (its message names the file and the fix).
     """
     settings = load(config, **override)
-    from content_guard.content_guard import run_checks  # noqa: PLC0415
+    from plugins.content_guard.content_guard import run_checks  # noqa: PLC0415
 
     return run_checks(settings)[1]

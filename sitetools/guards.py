@@ -19,8 +19,7 @@ def protected_folders(settings=None):
     ]
     if settings.get("THEME"):
         folders.append(("de themamap", Path(settings["THEME"])))
-    for plugins in settings.get("PLUGIN_PATHS") or ():
-        folders.append(("de pluginmap", ROOT / plugins))
+    folders.append(("de pluginmap", ROOT / "plugins"))
     return [(name, path.resolve()) for name, path in folders]
 
 

@@ -4,7 +4,7 @@ import logging
 import sys
 
 # Loggers whose INFO lines are for authors and maintainers (Pelican's own "Writing …" are not).
-OURS = ("tasks", "sitetools", "content_guard")
+OURS = ("tasks", "sitetools", "plugins.content_guard")
 PREFIX = {logging.CRITICAL: "fout: ", logging.ERROR: "fout: ", logging.WARNING: "let op: "}
 
 

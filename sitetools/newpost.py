@@ -38,8 +38,8 @@ def create_post(title, today=None, folder=None):
     """Write content/artikelen/<slug>.md for ``title`` and return its path."""
     from pelican.utils import slugify  # noqa: PLC0415
 
-    from content_guard.content_guard import vocabulary_path  # noqa: PLC0415
-    from content_guard.vocabulary import load_vocabulary  # noqa: PLC0415
+    from plugins.content_guard.content_guard import vocabulary_path  # noqa: PLC0415
+    from plugins.content_guard.vocabulary import load_vocabulary  # noqa: PLC0415
 
     title = " ".join(title.split())
     if not title:

@@ -1,12 +1,8 @@
-"""Load Pelican settings for a config file; importing this makes the plugins importable."""
+"""Load Pelican settings for a config file of the project."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# The tools reuse the plugins' pure functions (checks, vocabulary), as pelicanconf.py does.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def load(config="pelicanconf.py", **override):

@@ -14,8 +14,6 @@ from pelican.log import LimitFilter
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT.parent / "shared" / "seeds"
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "plugins"))
 
 
 @pytest.fixture(autouse=True)

@@ -259,7 +259,10 @@ def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
 
 def test_render_cache_is_sound_without_build_cache(project):
     """render_cache computes the fingerprint itself: it needs no other plugin to run first."""
-    append(project / "pelicanconf.py", '\nPLUGINS = [p for p in PLUGINS if p != "build_cache"]\n')
+    append(
+        project / "pelicanconf.py",
+        '\nPLUGINS = [p for p in PLUGINS if p != "plugins.build_cache"]\n',
+    )
     build(project)
     replace(
         project / "content" / "themas.toml",
@@ -272,7 +275,7 @@ def test_render_cache_is_sound_without_build_cache(project):
 
 
 def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
-    from build_cache import build_cache
+    from plugins.build_cache import build_cache
 
     content = tmp_path / "content"
     (content / "artikelen").mkdir(parents=True)
@@ -302,7 +305,7 @@ def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monke
 
 
 def test_paginated_template_is_never_linked_as_one_page():
-    from render_cache.render_cache import CachingWriter
+    from plugins.render_cache.render_cache import CachingWriter
 
     writer = CachingWriter.__new__(CachingWriter)
     writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
@@ -313,7 +316,8 @@ def test_paginated_template_is_never_linked_as_one_page():
 def test_template_uses_count_what_a_template_can_read():
     """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
     from jinja2 import DictLoader, Environment
-    from render_cache.signatures import template_names
+
+    from plugins.render_cache.signatures import template_names
 
     env = Environment(
         loader=DictLoader(

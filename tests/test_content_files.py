@@ -5,7 +5,7 @@ from pathlib import PurePosixPath
 import pytest
 from conftest import ROOT, run_task, snapshot
 
-from content_guard.files import Layout, classify, layout_from, sort_files
+from plugins.content_guard.files import Layout, classify, layout_from, sort_files
 
 VALID = (ROOT / "content" / "artikelen" / "talentschaarste.md").read_bytes()
 POST_ADVICE = (

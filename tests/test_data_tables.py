@@ -6,10 +6,10 @@ import shutil
 import pytest
 from conftest import ROOT, make_project, run_task
 
-from data_tables.charts import bar_chart, line_chart
-from data_tables.tables import TableError, format_number, parse_number, parse_table
-from fenced_blocks import find_blocks
-from fenced_blocks.blocks import BlockError
+from plugins.data_tables.charts import bar_chart, line_chart
+from plugins.data_tables.tables import TableError, format_number, parse_number, parse_table
+from plugins.fenced_blocks import find_blocks
+from plugins.fenced_blocks.blocks import BlockError
 
 FIELDS = {"tabel": ("titel", "bron", "noot", "kolommen", "grafiek")}
 

@@ -8,8 +8,8 @@ from conftest import run_task, snapshot
 from image_site import SVG, image_project, phone_photo
 from PIL import Image
 
-from images.derive import usable_cache
-from images.rules import (
+from plugins.images.derive import usable_cache
+from plugins.images.rules import (
     ImageRef,
     alt_problem,
     derivative_widths,
@@ -18,7 +18,7 @@ from images.rules import (
     source_path,
     srcset,
 )
-from images.sources import ImageProblem, image_problems, inspect
+from plugins.images.sources import ImageProblem, image_problems, inspect
 
 # --- pure rules ---------------------------------------------------------------------------
 

@@ -6,8 +6,8 @@ from types import SimpleNamespace
 import pytest
 from conftest import make_project, run_task
 
-from meer_lezen.picks import parse_picks, pick_problems
-from meer_lezen.selection import Doc, Options, related
+from plugins.meer_lezen.picks import parse_picks, pick_problems
+from plugins.meer_lezen.selection import Doc, Options, related
 
 
 def doc(slug, tags, day, category="A", text="", picks=None):
@@ -175,7 +175,7 @@ def test_block_escapes_titles(tmp_path):
     from conftest import ROOT
     from jinja2 import Environment, FileSystemLoader
 
-    from meer_lezen.meer_lezen import MeerLezenItem  # noqa: F401 (the template's data type)
+    from plugins.meer_lezen.meer_lezen import MeerLezenItem  # noqa: F401 (the template's data type)
 
     env = Environment(loader=FileSystemLoader(str(ROOT / "theme" / "templates")), autoescape=True)
     env.filters["nl_date"] = lambda d: "1 januari 2026"

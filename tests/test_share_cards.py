@@ -7,7 +7,7 @@ from functools import lru_cache
 import pytest
 from PIL import Image, ImageDraw
 
-from share_cards.card import (
+from plugins.share_cards.card import (
     BOLD,
     REGULAR,
     CardSpec,
@@ -15,7 +15,7 @@ from share_cards.card import (
     font,
     read_colours,
 )
-from share_cards.layout import fit, wrap
+from plugins.share_cards.layout import fit, wrap
 
 # --- layout (pure) --------------------------------------------------------------------------
 

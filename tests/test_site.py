@@ -9,8 +9,8 @@ import pytest
 from conftest import ROOT, make_project, run_task
 from pelican.utils import slugify
 
-from content_guard.posts import parse_post
-from content_guard.vocabulary import load_vocabulary
+from plugins.content_guard.posts import parse_post
+from plugins.content_guard.vocabulary import load_vocabulary
 
 VOCAB = load_vocabulary(ROOT / "content" / "themas.toml")
 POSTS = sorted((ROOT / "content" / "artikelen").glob("*.md"))

@@ -4,8 +4,8 @@ import markdown
 import pytest
 from conftest import make_project, run_task
 
-from content_guard.links import site_link_problem
-from site_links.site_links import SiteLinksExtension, with_root
+from plugins.content_guard.links import site_link_problem
+from plugins.site_links.site_links import SiteLinksExtension, with_root
 
 
 def render(text, site_root):

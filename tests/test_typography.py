@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from nl_site.nl_site import finish_content
-from nl_site.typography import DutchTypographyExtension, smarten, smarten_html
+from plugins.nl_site.nl_site import finish_content
+from plugins.nl_site.typography import DutchTypographyExtension, smarten, smarten_html
 
 
 @pytest.mark.parametrize(

@@ -139,12 +139,16 @@ def files_digest(folder, digest, skip=None):
                 digest.update(hashlib.file_digest(handle, "sha256").digest())
 
 
+# The project's plugin package: every plugin's code decides what a cached post looks like.
+PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
+
+
 def fingerprint(settings):
     """Hex digest of every input that decides what a cached post looks like."""
     digest = hashlib.sha256()
     digest.update(packages().encode())
     digest.update(stable({k: v for k, v in settings.items() if k not in VOLATILE}).encode())
-    for folder in [settings["THEME"], *settings.get("PLUGIN_PATHS", [])]:
+    for folder in [settings["THEME"], PLUGINS_FOLDER]:
         files_digest(folder, digest)
     files_digest(settings["PATH"], digest, skip=lambda rel: is_source(rel, settings))
     return digest.hexdigest()[:32]

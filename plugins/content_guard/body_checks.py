@@ -3,14 +3,14 @@
 import re
 from pathlib import Path
 
-from data_tables.tables import FIELDS as TABLE_FIELDS
-from data_tables.tables import KIND as TABLE_KIND
-from data_tables.tables import parse_table
-from fenced_blocks import BlockError, find_blocks
-from images.checks import line_problems as image_problems
-from quote_cards.quote_cards import FIELDS as CARD_FIELDS
-from quote_cards.quote_cards import KINDS as CARD_KINDS
-from quote_cards.quote_cards import parse_card
+from plugins.data_tables.tables import FIELDS as TABLE_FIELDS
+from plugins.data_tables.tables import KIND as TABLE_KIND
+from plugins.data_tables.tables import parse_table
+from plugins.fenced_blocks import BlockError, find_blocks
+from plugins.images.checks import line_problems as image_problems
+from plugins.quote_cards.quote_cards import FIELDS as CARD_FIELDS
+from plugins.quote_cards.quote_cards import KINDS as CARD_KINDS
+from plugins.quote_cards.quote_cards import parse_card
 
 from .links import site_link_problem
 from .problems import Problem

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from babel.dates import get_month_names
 
-from images.checks import hero_problems
-from meer_lezen.picks import parse_picks, pick_problems, status_word
+from plugins.images.checks import hero_problems
+from plugins.meer_lezen.picks import parse_picks, pick_problems, status_word
 
 from .body_checks import check_body
 from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field

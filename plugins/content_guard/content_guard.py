@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .checks import Limits, check_site, is_draft
 from .files import DEFAULT_IGNORE, layout_from

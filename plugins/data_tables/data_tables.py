@@ -2,8 +2,12 @@
 
 from pelican import signals
 
-from fenced_blocks import BlockExtension
-from fenced_blocks.pelican_glue import check_prefixed_settings, find_extension, install_extension
+from plugins.fenced_blocks import BlockExtension
+from plugins.fenced_blocks.pelican_glue import (
+    check_prefixed_settings,
+    find_extension,
+    install_extension,
+)
 
 from .charts import chart_for
 from .tables import FIELDS, KIND, parse_table

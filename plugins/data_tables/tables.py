@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from babel.numbers import format_decimal
 
-from fenced_blocks import BlockError
+from plugins.fenced_blocks import BlockError
 
 KIND = "tabel"
 FIELDS = ("titel", "bron", "noot", "kolommen", "grafiek")

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from pelican import signals
 from pelican.contents import Static
 
-from fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .derive import MIME, MODERN, make_plan, render_all, usable_cache
 from .rules import DECORATIVE, RASTER, VECTOR, source_path

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .picks import parse_picks, pick_problems
 from .selection import Doc, Options, related

@@ -7,7 +7,7 @@ import re
 from babel.dates import format_date
 from pelican import signals
 
-from fenced_blocks.pelican_glue import install_extension
+from plugins.fenced_blocks.pelican_glue import install_extension
 
 from .typography import DutchTypographyExtension, smarten
 

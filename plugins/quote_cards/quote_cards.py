@@ -5,8 +5,12 @@ from dataclasses import dataclass
 
 from pelican import signals
 
-from fenced_blocks import BlockError, BlockExtension
-from fenced_blocks.pelican_glue import check_prefixed_settings, find_extension, install_extension
+from plugins.fenced_blocks import BlockError, BlockExtension
+from plugins.fenced_blocks.pelican_glue import (
+    check_prefixed_settings,
+    find_extension,
+    install_extension,
+)
 
 KINDS = ("uitgelicht", "tiktok")
 FIELDS = {"tiktok": ("account", "naam", "link")}

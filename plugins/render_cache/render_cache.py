@@ -15,10 +15,11 @@ import os
 import shutil
 from pathlib import Path
 
-from build_cache.build_cache import fingerprint
 from pelican import signals
 from pelican.utils import sanitised_join
 from pelican.writers import Writer
+
+from plugins.build_cache.build_cache import fingerprint
 
 from .signatures import Signatures, Uncacheable, template_names
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import PIL
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageOps
 
-from images.derive import clean
+from plugins.images.derive import clean
 
 from .layout import LINE_HEIGHT, fit
 

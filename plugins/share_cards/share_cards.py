@@ -16,8 +16,8 @@ from pathlib import Path
 
 from pelican import signals
 
-from fenced_blocks.pelican_glue import check_prefixed_settings
-from images.derive import usable_cache
+from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.images.derive import usable_cache
 
 from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, crop_hero, draw_card, read_colours
 

@@ -9,7 +9,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from pelican import signals
 
-from fenced_blocks.pelican_glue import install_extension
+from plugins.fenced_blocks.pelican_glue import install_extension
 
 # Links only: images in the text are turned into <picture> by the images plugin, which writes
 # their addresses with SITE_ROOT itself (it must still see the author's '/images/x.jpg').
