@@ -23,6 +23,9 @@ PATH = "content"
 ARTICLE_PATHS = ["artikelen"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
+# The ledger of published addresses and the list of addresses removed on purpose are read by
+# ./blog check and the build (sitetools/ledger.py), not published.
+IGNORE_FILES = [".#*", "adressen.txt", "weg.txt"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
 }

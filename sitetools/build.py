@@ -73,6 +73,7 @@ def build(config="pelicanconf.py", output=None, **override):
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
+        keep_published_addresses(staging, settings)
         search_index(staging, settings, target)
         swap_in(staging, target)
     except BaseException:
@@ -90,6 +91,15 @@ def refuse_output_folder(target, settings):
             "helemaal, dus er is niets gebouwd. Kies een eigen map voor de uitvoer, zoals "
             "output/ in de projectmap (OUTPUT_PATH in pelicanconf.py)"
         )
+
+
+def keep_published_addresses(staging, settings):
+    """Stop when an address in content/adressen.txt has no file in the new build (as check does)."""
+    from . import ledger  # noqa: PLC0415
+
+    lost = ledger.problems(settings, ledger.built_addresses(staging, settings))
+    if lost:
+        raise BuildError(ledger.report(lost))
 
 
 def search_index(staging, settings, target):
