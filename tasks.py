@@ -7,7 +7,6 @@ logging (sitetools.logs) in Dutch.
 import functools
 import logging
 import sys
-import tempfile
 from pathlib import Path
 
 from invoke import Collection, Exit, task
@@ -62,12 +61,12 @@ def _report(found):
     return errors
 
 
-def _build(config, output=None):
+def _build(config, **override):
     from sitetools.build import build as run_build  # noqa: PLC0415
+    from sitetools.publish import shown_folder  # noqa: PLC0415
 
-    target = run_build(config, output)
-    shown = target.relative_to(ROOT) if target.is_relative_to(ROOT) else target
-    log.info("Site gebouwd in %s/.", shown)
+    target = run_build(config, **override)
+    log.info("Site gebouwd in %s.", shown_folder(target))
     return target
 
 
@@ -92,19 +91,22 @@ def check(c):
 def build(c):
     """Controleer alles en bouw de site in output/ (alles of niets)."""
     _build("pelicanconf.py")
+    log.info(
+        "Bekijk haar met ./blog serve, of met ./blog livereload (bouwt opnieuw bij elke wijziging)."
+    )
 
 
-@task
+@task(help={"port": "de poort op localhost (standaard 8000)"})
 @reports
 def serve(c, port=8000):
-    """Bouw de site en bekijk haar op http://localhost:8000 (Ctrl-C stopt)."""
-    _build("pelicanconf.py")
+    """Bouw de site en bekijk haar op http://localhost:8000 (--port kiest een andere poort)."""
+    from sitetools.preview import served_at  # noqa: PLC0415
     from sitetools.serve import serve_folder  # noqa: PLC0415
 
-    serve_folder(ROOT / "output", port)
+    serve_folder(_build("pelicanconf.py", **served_at(port)), port)
 
 
-@task
+@task(help={"port": "de poort op localhost (standaard 8000)"})
 @reports
 def livereload(c, port=8000):
     """Voorbeeld dat bij elke opgeslagen wijziging opnieuw bouwt en de browser ververst."""
@@ -117,7 +119,14 @@ def livereload(c, port=8000):
 @reports
 def publish(c):
     """Bouw de site voor publicatie (publishconf.py); mislukt het, dan verandert er niets."""
-    _build("publishconf.py")
+    from sitetools.publish import publish as run_publish  # noqa: PLC0415
+    from sitetools.publish import shown_folder, update_ledger  # noqa: PLC0415
+
+    folder, settings, lines = run_publish()
+    for line in lines:
+        log.info("%s", line)
+    update_ledger(folder, settings)
+    log.info("De site staat in %s; zet haar online met ./blog deploy.", shown_folder(folder))
 
 
 @task(
@@ -131,30 +140,13 @@ def publish(c):
 @reports
 def deploy(c, target=None, github=False, dry_run=False, force=False):
     """Publiceer en zet de site online: --target gebruiker@host:/map, of --github."""
-    from sitetools.deploy import (  # noqa: PLC0415
-        DeployError,
-        deploy_github,
-        deploy_rsync,
-        prepare_rsync,
-    )
-    from sitetools.settings import load  # noqa: PLC0415
+    from sitetools.deploy import DeployError  # noqa: PLC0415
+    from sitetools.deploy import deploy as run_deploy  # noqa: PLC0415
 
     try:
-        if github and dry_run:
-            raise DeployError("--dry-run werkt alleen voor een deploy met rsync, niet met --github")
-        if not github:  # a wrong or missing target stops here, before anything is built
-            target = prepare_rsync(target, force, load("publishconf.py"))
-        if dry_run:  # publish into a throw-away folder: output/ and the target stay as they are
-            with tempfile.TemporaryDirectory() as scratch:
-                deploy_rsync(_build("publishconf.py", Path(scratch) / "output"), target, True)
-            return
-        _build("publishconf.py")  # stops here, uploading nothing, if the publish fails
-        if github:
-            deploy_github(ROOT / "output")
-        else:
-            deploy_rsync(ROOT / "output", target)
+        run_deploy(target, github=github, dry_run=dry_run, force=force)
     except DeployError as err:
-        log.error("Niets geüpload: %s", err)
+        log.error("%s: %s", "Upload afgebroken" if err.partial else "Niets geüpload", err)
         raise Exit(code=1) from None
 
 

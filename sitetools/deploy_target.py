@@ -6,9 +6,10 @@ empty, or holds the marker file an earlier deploy of this site wrote there (unle
 """
 
 import os
-import subprocess
 from pathlib import Path
 
+from .deploy_changes import Changes
+from .external import SSH, ExternalError, run
 from .guards import clash, protected_folders
 
 MARKER = ".werkinbeweging-deploy"
@@ -25,6 +26,11 @@ class TargetError(Exception):
 def is_remote(target):
     """True for 'host:path', 'user@host:path' and 'rsync://...' (as rsync itself decides)."""
     return target.startswith("rsync://") or ":" in target.split("/", 1)[0]
+
+
+def rsh_options(target):
+    """ssh without a password prompt and with a bounded wait, for a target over ssh."""
+    return [f"--rsh={SSH}"] if is_remote(target) and not target.startswith("rsync://") else []
 
 
 def _home_or_root(path):
@@ -68,11 +74,11 @@ def checked_target(target, settings=None):
 
 def target_state(target):
     """'new' (no folder yet), 'empty', 'ours' (holds the marker) or 'foreign'."""
-    result = subprocess.run(
-        ["rsync", "--list-only", "--", f"{target.rstrip('/')}/"],
-        capture_output=True,
-        text=True,
-    )
+    command = ["rsync", "--list-only", *rsh_options(target), "--", f"{target.rstrip('/')}/"]
+    try:
+        result = run(command, f"lezen van het deploy-doel {target}")
+    except ExternalError as err:
+        raise TargetError(str(err)) from None
     if result.returncode:
         if "No such file or directory" in result.stderr:
             return "new"
@@ -99,15 +105,16 @@ def refuse_foreign(target, state, force):
 
 
 def itemized(stdout):
-    """(removed, changed) paths from rsync --itemize-changes output, the marker left out."""
-    removed, changed = [], []
+    """Changes (added, changed, removed paths) from rsync --itemize-changes, the marker left out."""
+    changes = Changes()
     for line in stdout.splitlines():
         flags, _, path = line.partition(" ")
         path = path.strip()
         if not path or path in ("./", MARKER):
             continue
         if flags == "*deleting":
-            removed.append(path)
+            changes.removed.append(path)
         elif flags[:1] in ("<", ">", "c", "h") and flags[1:2] != "d":  # a file sent or made
-            changed.append(path)
-    return removed, changed
+            new = set(flags[2:]) == {"+"}
+            (changes.added if new else changes.changed).append(path)
+    return changes

@@ -47,19 +47,19 @@ def quiet_env():
     return env
 
 
-def run(command, what, capture=True, cwd=None):
+def run(command, what, capture=True, cwd=None, input=None):  # noqa: A002 (as subprocess)
     """Run ``command`` with the deploy's time-out; return the CompletedProcess.
 
     ``what`` says in Dutch what the command was doing ("uploaden naar server:/var/www/blog"), for
-    the message when it cannot start or does not finish in time. Standard input is closed: a
-    command that wants to ask something gets an end of file instead of waiting.
+    the message when it cannot start or does not finish in time. Standard input is ``input`` or
+    closed: a command that wants to ask something gets an end of file instead of waiting.
     """
     limit = timeout_s()
     pipe = subprocess.PIPE if capture else None
     try:
         process = subprocess.Popen(
             command,
-            stdin=subprocess.DEVNULL,
+            stdin=subprocess.DEVNULL if input is None else subprocess.PIPE,
             stdout=pipe,
             stderr=pipe,
             text=True,
@@ -73,7 +73,7 @@ def run(command, what, capture=True, cwd=None):
             f"(apt-get install {command[0]}) of controleer je PATH"
         ) from None
     try:
-        out, err = process.communicate(timeout=limit)
+        out, err = process.communicate(input, timeout=limit)
     except subprocess.TimeoutExpired:
         _end_group(process)
         raise ExternalError(

@@ -128,19 +128,53 @@ def missing(settings, produced):
     return sorted((n, a) for a, n in ledger.items() if a not in produced and a not in gone)
 
 
+LIST_TEMPLATES = (
+    "TAG_SAVE_AS",
+    "CATEGORY_SAVE_AS",
+    "YEAR_ARCHIVE_SAVE_AS",
+    "MONTH_ARCHIVE_SAVE_AS",
+    "DAY_ARCHIVE_SAVE_AS",
+    "FEED_ALL_ATOM",
+    "FEED_ALL_RSS",
+    "TAG_FEED_ATOM",
+    "TAG_FEED_RSS",
+    "CATEGORY_FEED_ATOM",
+    "CATEGORY_FEED_RSS",
+)
+
+
+def kind(rel, settings):
+    """'artikel', 'pagina' or 'overzicht' (lists, themes, rubrics, archives, feeds) for the file
+    ``rel`` of a built site; None when it is no reader-facing address."""
+    if not reader_address(rel, settings):
+        return None
+    names = [*LIST_TEMPLATES, *(f"{t.upper()}_SAVE_AS" for t in settings["DIRECT_TEMPLATES"])]
+    if any(_pattern(settings[n]).match(rel) for n in names if _save_as(settings, n)):
+        return "overzicht"
+    if _pattern(settings.get("ARTICLE_SAVE_AS") or "{slug}.html").match(rel):
+        return "artikel"
+    return "pagina"  # a page of ours, or one the site no longer knows
+
+
 def fix(addr, settings):
-    """How to keep ``addr`` working, in Dutch (one clause)."""
+    """How to keep ``addr`` working, or let it go on purpose, in Dutch (one clause)."""
+    gone = shown(gone_path(settings), settings)
+    if kind(file_of(addr), settings) == "overzicht":
+        return (
+            "geen artikel hoort er nog bij; geef een artikel dat thema, die rubriek of dat jaar "
+            f"terug, of zet het adres in {gone} als het bewust verdwijnt"
+        )
     return (
-        f"zet de pagina terug (of de oude Slug), zet 'Alias: {addr}' bij het artikel dat ervoor "
-        f"in de plaats komt (dan stuurt de site lezers door), of zet het adres in "
-        f"{shown(gone_path(settings), settings)} als het bewust verdwijnt"
+        f"zet het artikel terug (of de oude Slug), zet 'Alias: {addr}' bij het artikel dat "
+        f"ervoor in de plaats komt (dan stuurt de site lezers door), of zet het adres in {gone} "
+        "als het bewust verdwijnt"
     )
 
 
 def problem_message(addr, settings):
     """The Dutch message for one address that would disappear."""
     return (
-        f"{addr} staat online, maar de site heeft er geen pagina meer voor (wie een link ernaar "
+        f"{addr} is gepubliceerd, maar de nieuwe site heeft er niets meer (wie een link ernaar "
         f"volgt, krijgt 'Pagina niet gevonden'); {fix(addr, settings)}"
     )
 

@@ -1,5 +1,6 @@
 """Live preview: rebuild on changes, reload the browser; a broken post keeps the last good site."""
 
+import functools
 import logging
 import time
 
@@ -10,11 +11,17 @@ log = logging.getLogger(__name__)
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 
 
-def rebuild():
+def served_at(port):
+    """Settings for a build that a preview server shows on ``port``: its addresses use that port."""
+    url = f"http://localhost:{port}"
+    return {"SITEURL": url, "FEED_DOMAIN": url, "PREVIEW_URL": url}
+
+
+def rebuild(port=8000):
     """Build into output/; end with one line: the preview is up to date, or why it is not."""
     started = time.monotonic()
     try:
-        build("pelicanconf.py")
+        build("pelicanconf.py", **served_at(port))
     except BuildError as err:
         log.error("%s", err, extra={"plain": True})
         log.error("Voorbeeld niet bijgewerkt; de laatste goede versie blijft staan.")
@@ -41,9 +48,9 @@ def quiet_server():
 
 def preview(port=8000):
     """Build once, then watch the sources and serve output/ with live reload on localhost."""
-    rebuild()
+    rebuild(port)
     server = quiet_server()
     for path in WATCHED:
-        server.watch(str(ROOT / path), rebuild, delay=0.3)
+        server.watch(str(ROOT / path), functools.partial(rebuild, port), delay=0.3)
     log.info("Voorbeeld op http://localhost:%s/ (Ctrl-C stopt).", port)
     server.serve(root=str(ROOT / "output"), host="127.0.0.1", port=port, open_url_delay=None)

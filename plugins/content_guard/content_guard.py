@@ -93,14 +93,22 @@ def draft_lines(settings, posts, notes):
     """Where each draft can be previewed, or why it cannot be yet."""
     unfinished = {p.display for p in notes}
     template = settings.get("DRAFT_URL", "")
-    base = f"{settings.get('SITEURL', '')}{settings.get('SITE_ROOT', '')}"
+    # Only a preview server (./blog serve, ./blog livereload) has an address: it sets PREVIEW_URL.
+    served = settings.get("PREVIEW_URL")
     lines = []
     for post in (p for p in posts if is_draft(p) and not p.is_page):
         if post.display in unfinished:
             lines.append(f"Concept {post.display}: nog niet te bekijken (zie de notities).")
+        elif template and settings.get("DRAFT_SAVE_AS") and served:
+            url = (
+                f"{served}{settings.get('SITE_ROOT', '')}/{template.format(slug=post.get('slug'))}"
+            )
+            lines.append(f"Concept {post.display}: te bekijken op {url}")
         elif template and settings.get("DRAFT_SAVE_AS"):
-            url = template.format(slug=post.get("slug"))
-            lines.append(f"Concept {post.display}: te bekijken op {base}/{url}")
+            file = settings["DRAFT_SAVE_AS"].format(slug=post.get("slug"))
+            lines.append(
+                f"Concept {post.display}: gebouwd als {file}; bekijk het met ./blog livereload"
+            )
         else:
             lines.append(f"Concept {post.display}: wordt niet gepubliceerd (Status: draft).")
     return lines
