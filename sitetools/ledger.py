@@ -29,7 +29,7 @@ ALIAS_FIELD = "alias"  # the redirects' metadata field (pelican-alias' conventio
 def _pattern(template):
     """A regex for the paths a ``*_SAVE_AS`` template writes ('{slug}' matches any name)."""
     parts = re.split(r"\{[^}]*\}", template)
-    return re.compile(".+".join(re.escape(p) for p in parts) + r"\Z")
+    return re.compile(".*".join(re.escape(p) for p in parts) + r"\Z")
 
 
 def _save_as(settings, name):
@@ -67,7 +67,10 @@ def file_of(addr):
 def reader_address(rel, settings):
     """The address of the file ``rel`` of a built site if readers may know it, else None."""
     rel = str(PurePosixPath(rel))
-    if not rel.endswith(PAGE_SUFFIXES) or any(p.match(rel) for p in skipped_patterns(settings)):
+    if not rel.endswith(PAGE_SUFFIXES):
+        return None
+    # '/pagina/2/index.html': Pelican formats the pages of the home page with an empty base name.
+    if any(p.match(rel) or p.match("/" + rel) for p in skipped_patterns(settings)):
         return None
     return address(rel)
 

@@ -129,7 +129,14 @@ def run_pagefind(site):
         done = subprocess.run(
             pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_S, check=False
         )
-    except (OSError, subprocess.TimeoutExpired) as err:
+    except subprocess.TimeoutExpired as err:
+        log.debug("search indexer timed out: %s", err)
+        raise SearchIndexError(
+            f"de zoekfunctie kon niet worden bijgewerkt: de indexer (Pagefind) was na "
+            f"{TIMEOUT_S:g} seconden nog niet klaar en is gestopt; bouw de site opnieuw met "
+            "`./blog build`, en gebeurt het weer, meld het dan aan de beheerder van de blog"
+        ) from err
+    except OSError as err:
         raise SearchIndexError(_dutch(str(err))) from err
     if done.returncode != 0:
         raise SearchIndexError(_dutch((done.stderr or done.stdout).strip()))
