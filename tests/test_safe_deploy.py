@@ -1,12 +1,20 @@
 """Deploys and builds never delete what they must not: hostile targets and output folders are
-refused before anything is built or written, and --dry-run changes nothing."""
+refused before anything is built or written, live pages are never deleted silently, --dry-run
+changes nothing, and every external command ends in time with a Dutch message."""
 
+import os
+import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, make_project, run_task, snapshot
+from conftest import ROOT, run_task, snapshot
+from small_sites import small_project
 
 from sitetools.deploy import rsync_command
+from sitetools.deploy_changes import Changes
 from sitetools.deploy_target import MARKER, TargetError, checked_target, itemized
 
 
@@ -17,6 +25,14 @@ def test_rsync_gets_every_path_after_the_double_dash():
     assert all(not arg.startswith("--rsh") for arg in command[: command.index("--")])
     assert "--dry-run" in rsync_command("o", "t", dry_run=True)
     assert "--dry-run" not in rsync_command("o", "t")
+
+
+def test_rsync_gives_up_on_a_silent_connection_and_ssh_never_asks_for_a_password():
+    remote = rsync_command("/tmp/output", "deploy@server:/var/www/blog")
+    assert "--timeout=120" in remote
+    rsh = [arg for arg in remote if arg.startswith("--rsh=")]
+    assert rsh == ["--rsh=ssh -o BatchMode=yes -o ConnectTimeout=20"]
+    assert not [arg for arg in rsync_command("/tmp/output", "/srv/www") if "--rsh" in arg]
 
 
 @pytest.mark.parametrize(
@@ -66,7 +82,9 @@ def test_itemized_rsync_output_is_split_into_removed_and_changed():
         ".d..t...... ./\n"
         f">f+++++++++ {MARKER}\n"
     )
-    assert itemized(out) == (["verouderd.html"], ["nieuw.html", "index.html"])
+    assert itemized(out) == Changes(
+        added=["nieuw.html"], changed=["index.html"], removed=["verouderd.html"]
+    )
 
 
 @pytest.fixture
@@ -75,7 +93,8 @@ def project(tmp_path, monkeypatch):
     home.mkdir()
     monkeypatch.setenv("HOME", str(home))  # the tasks' home folder: a throw-away one
     monkeypatch.delenv("DEPLOY_TARGET", raising=False)
-    return make_project(tmp_path)
+    monkeypatch.delenv("DEPLOY_TIMEOUT", raising=False)
+    return small_project(tmp_path)
 
 
 def _refused(project, args, message):
@@ -128,32 +147,174 @@ def test_deploy_deletes_nothing_in_a_strangers_folder_unless_forced(project, tmp
     assert (www / MARKER).is_file() and (www / "index.html").is_file()
 
 
-def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
+def test_a_live_page_is_never_deleted_silently_and_dry_run_says_so(project, tmp_path):
     www = tmp_path / "www"  # new: a first deploy creates it and leaves the marker
     first = run_task(project, "deploy", "--target", str(www))
     assert first.returncode == 0, first.stderr
     assert (www / MARKER).is_file()
-    (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
-    (www / "index.html").write_text("oud", encoding="utf-8")
-    article = project / "content" / "artikelen" / "talentschaarste.md"
+    assert "  artikel nieuw: /artikelen/blijft.html" in first.stderr.splitlines()
+    # A page that is live but that no build has any more (and the ledger never heard of).
+    (www / "verouderd.html").write_text("een oude pagina", encoding="utf-8")
+    article = project / "content" / "artikelen" / "blijft.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", "utf-8")
     site, output = snapshot(www), snapshot(project / "output")
 
+    for args in ([], ["--dry-run"]):
+        refused = run_task(project, "deploy", "--target", str(www), *args)
+        assert refused.returncode == 1, refused.stderr
+        assert (
+            f"fout: Niets geüpload: op {www} staat een pagina die deze build niet meer heeft; een "
+            "gepubliceerd adres mag niet zomaar verdwijnen:" in refused.stderr
+        )
+        assert (
+            "  /verouderd.html: zet het artikel terug (of de oude Slug), zet 'Alias: "
+            "/verouderd.html' bij het artikel dat ervoor in de plaats komt (dan stuurt de site "
+            "lezers door), of zet het adres in content/weg.txt als het bewust verdwijnt"
+            in refused.stderr.splitlines()
+        )
+        assert snapshot(www) == site and snapshot(project / "output") == output
+
+    (project / "content" / "weg.txt").write_text("/verouderd.html\n", encoding="utf-8")
     dry = run_task(project, "deploy", "--target", str(www), "--dry-run")
     assert dry.returncode == 0, dry.stderr
-    assert "Proefrun: op" in dry.stderr and "niets veranderd" in dry.stderr
-    assert "zou verwijderen: verouderd.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: index.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/talentschaarste.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/uitzend-cao-2026.html" not in dry.stderr
+    lines = dry.stderr.splitlines()
+    assert f"Proefrun: op {www} is niets veranderd. Een deploy zou dit doen:" in lines
+    assert "  artikel bijgewerkt: /artikelen/blijft.html" in lines
+    assert (
+        "let op: /verouderd.html zou verdwijnen van de site (het staat in content/weg.txt)" in lines
+    )
+    # routine files in one line, never one by one, never as a warning
+    assert [line for line in lines if "zoekindex" in line] == [
+        next(line for line in lines if line.startswith("  andere bestanden (nieuw, bijgewerkt"))
+    ]
+    assert not [line for line in lines if "pagefind/" in line or "verwijderd:" in line]
+    assert ".output" not in dry.stderr and "staging" not in dry.stderr  # no private folders
     assert snapshot(www) == site
     assert snapshot(project / "output") == output  # the dry run published somewhere else
 
     real = run_task(project, "deploy", "--target", str(www))
     assert real.returncode == 0, real.stderr
-    assert "verwijderd: verouderd.html" in real.stderr
+    assert "let op: /verouderd.html is verdwenen van de site (het staat in content/weg.txt)" in (
+        real.stderr.splitlines()
+    )
     assert not (www / "verouderd.html").exists()
-    assert "Een nieuwe zin." in (www / "artikelen" / "talentschaarste.html").read_text("utf-8")
+    assert "Een nieuwe zin." in (www / "artikelen" / "blijft.html").read_text("utf-8")
+    assert snapshot(project / "output") == {  # output/ is the very site that went online
+        name: data for name, data in snapshot(www).items() if name != MARKER
+    }
+
+
+def _fake(folder, name, script):
+    """An executable ``name`` in ``folder`` (put first on PATH) running the shell ``script``."""
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o755)
+    return {**os.environ, "PATH": f"{folder}{os.pathsep}{os.environ['PATH']}"}
+
+
+def test_a_preview_build_during_a_slow_upload_never_reaches_the_target(project, tmp_path):
+    """The deploy uploads its own publish, not output/, which a preview rebuilds at any time."""
+    www, flags = tmp_path / "www", tmp_path / "flags"
+    flags.mkdir()
+    env = _fake(  # the upload (not the dry run) waits until the preview's build has finished
+        tmp_path / "bin",
+        "rsync",
+        f'case " $* " in *" --dry-run "*|*" --list-only "*) ;;\n'
+        f"*) touch {flags}/upload; i=0\n"
+        f"   while [ ! -e {flags}/go ] && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done;;\n"
+        f'esac\nexec {shutil.which("rsync")} "$@"\n',
+    )
+    deploy = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "deploy", "--target", str(www)],
+        cwd=project,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        for _ in range(1200):
+            if (flags / "upload").exists() or deploy.poll() is not None:
+                break
+            time.sleep(0.1)
+        assert (flags / "upload").exists(), "the upload never started"
+        preview = run_task(project, "build")  # what ./blog livereload does on every save
+        assert preview.returncode == 0, preview.stderr
+        assert (project / "output" / "concepten" / "een-concept.html").is_file()
+        assert b"localhost" in (project / "output" / "index.html").read_bytes()
+    finally:
+        (flags / "go").touch()
+        _, stderr = deploy.communicate(timeout=180)
+    assert deploy.returncode == 0, stderr
+    online = snapshot(www)
+    assert "artikelen/blijft.html" in online
+    assert not [name for name in online if "concept" in name]
+    assert not [name for name, data in online.items() if b"localhost" in data]
+    assert b"https://werkinbeweging.nl/artikelen/blijft.html" in online["artikelen/blijft.html"]
+    # the local copy is the deploy's own site again
+    assert not (project / "output" / "concepten").exists()
+    assert not list(project.glob(".output.deploy-*"))
+
+
+def test_a_hanging_rsync_is_stopped_in_dutch_before_anything_is_built(project, tmp_path):
+    env = _fake(tmp_path / "bin", "rsync", "sleep 60\n")
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "deploy", "--target", str(tmp_path / "www")],
+        cwd=project,
+        env={**env, "DEPLOY_TIMEOUT": "2"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        f"fout: Niets geüpload: rsync was na 2 seconden nog niet klaar met het lezen van het "
+        f"deploy-doel {tmp_path / 'www'} en is gestopt; controleer de verbinding en probeer het "
+        "opnieuw, of geef het meer tijd met DEPLOY_TIMEOUT=1800 ./blog deploy …"
+    ]
+    assert not (project / "output").exists()
+
+
+def test_ssh_never_waits_for_a_password(project, tmp_path):
+    log = tmp_path / "ssh-args"
+    env = _fake(
+        tmp_path / "bin", "ssh", f'echo "$@" > {log}\necho "Permission denied" >&2\nexit 255\n'
+    )
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "deploy", "--target", "deploy@server.invalid:/srv/www"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert "-o BatchMode=yes -o ConnectTimeout=20" in log.read_text(encoding="utf-8")
+    assert (
+        "fout: Niets geüpload: rsync kan het deploy-doel deploy@server.invalid:/srv/www niet lezen"
+        in result.stderr
+    )
+    assert "controleer het adres en je rechten" in result.stderr
+
+
+def test_a_hanging_git_is_stopped_in_dutch(project, tmp_path):
+    env = _fake(tmp_path / "bin", "git", "sleep 60\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "deploy", "--github"],
+        cwd=project,
+        env={**env, "DEPLOY_TIMEOUT": "1,5"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "fout: Niets geüpload: git was na 1,5 seconden nog niet klaar met het ophalen van de tak "
+        "gh-pages en is gestopt; controleer de verbinding en probeer het opnieuw, of geef het meer "
+        "tijd met DEPLOY_TIMEOUT=1800 ./blog deploy …"
+    ]
 
 
 @pytest.mark.parametrize(
