@@ -59,9 +59,7 @@ def test_check_derives_exactly_the_addresses_a_publish_writes(published):
     """./blog check builds nothing: its addresses, from metadata alone, equal a real publish's."""
     settings = load("publishconf.py")
     posts = run_checks(settings)[2]
-    assert ledger.expected_addresses(settings, posts) == ledger.built_addresses(
-        published, settings
-    )
+    assert ledger.expected_addresses(settings, posts) == ledger.built_addresses(published, settings)
 
 
 def _lost(stderr):
