@@ -6,6 +6,7 @@ import time
 import urllib.request
 
 from conftest import free_port, make_project
+from small_sites import small_project
 
 
 def _wait_for(predicate, seconds=30):
@@ -89,10 +90,41 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
         assert not [line for line in repeated if not line.startswith("Voorbeeld bijgewerkt")]
         assert lines.count(f"Voorbeeld op http://localhost:{port}/ (Ctrl-C stopt).") == 1
         assert not [line for line in lines if "WARNING" in line or "Running task" in line]
+        assert (  # the address of this preview, with its own port
+            "Concept content/artikelen/concept.md: te bekijken op "
+            f"http://localhost:{port}/concepten/mijn-concept.html" in lines
+        )
+        canonical = f'<link rel="canonical" href="http://localhost:{port}/artikelen/'
+        assert canonical in page()
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+
+
+def test_serve_names_its_real_port_and_builds_for_it(tmp_path):
+    project = small_project(tmp_path)
+    port = free_port()
+    log = open(tmp_path / "serve.log", "w+")  # noqa: SIM115 (read while the server runs)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "serve", "--port", str(port)],
+        cwd=project,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/artikelen/blijft.html"
+    try:
+        assert _wait_for(lambda: urllib.request.urlopen(url, timeout=5).status == 200)
+        lines = (tmp_path / "serve.log").read_text().splitlines()
+        assert f"De site staat op http://localhost:{port}/ (Ctrl-C stopt)." in lines
         assert (
             "Concept content/artikelen/concept.md: te bekijken op "
-            "http://localhost:8000/concepten/mijn-concept.html" in lines
+            f"http://localhost:{port}/concepten/een-concept.html" in lines
         )
+        assert not [line for line in lines if "localhost:8000" in line]
+        with urllib.request.urlopen(url, timeout=5) as response:
+            page = response.read().decode("utf-8")
+        assert f'href="http://localhost:{port}/artikelen/blijft.html"' in page
     finally:
         server.terminate()
         server.wait(timeout=10)

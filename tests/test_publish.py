@@ -1,6 +1,8 @@
 """Publishing: byte-identical output, a new post from a title, and a deploy served by nginx."""
 
+import os
 import subprocess
+import sys
 import time
 import urllib.error
 import urllib.request
@@ -8,6 +10,7 @@ from datetime import date
 
 import pytest
 from conftest import ROOT, free_port, make_project, nginx, run_task, snapshot
+from small_sites import small_project
 
 from sitetools.build import build
 from sitetools.newpost import NewPostError, create_post
@@ -98,10 +101,14 @@ def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
     post.write_text(text, encoding="utf-8")
     build = run_task(project, "build")
     assert build.returncode == 0, build.stderr
-    assert (
-        "Concept content/artikelen/mijn-eerste-artikel.md: te bekijken op "
-        "http://localhost:8000/concepten/mijn-eerste-artikel.html" in build.stderr
-    )
+    # the build starts no server: it names the file and the command that shows it
+    assert build.stderr.splitlines()[-3:] == [
+        "Concept content/artikelen/mijn-eerste-artikel.md: gebouwd als "
+        "concepten/mijn-eerste-artikel.html; bekijk het met ./blog livereload",
+        "Site gebouwd in output/.",
+        "Bekijk haar met ./blog serve, of met ./blog livereload (bouwt opnieuw bij elke wijziging).",
+    ]
+    assert "localhost" not in build.stderr
     page = project / "output" / "concepten" / "mijn-eerste-artikel.html"
     assert "Mijn eerste artikel" in page.read_text(encoding="utf-8")
     publish = run_task(project, "publish")
@@ -127,9 +134,12 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     first = run_task(project, "deploy", "--target", str(www))
     assert first.returncode == 0, first.stderr
     (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
+    (www / "pagefind" / "oud.pf_fragment").write_text("oud", encoding="utf-8")
+    (project / "content" / "weg.txt").write_text("/verouderd.html\n", encoding="utf-8")
     result = run_task(project, "deploy", "--target", str(www))
     assert result.returncode == 0, result.stderr
-    assert not (www / "verouderd.html").exists()  # files that no longer exist are deleted
+    assert not (www / "verouderd.html").exists()  # a page marked as gone is deleted
+    assert not (www / "pagefind" / "oud.pf_fragment").exists()  # an old asset too, quietly
 
     with nginx(www, tmp_path / "run", free_port()) as base:
         checks = {
@@ -145,7 +155,7 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
 
 
 def test_failed_publish_uploads_nothing(tmp_path):
-    project = make_project(tmp_path)
+    project = small_project(tmp_path)
     (project / "content" / "artikelen" / "kapot.md").write_text(
         "Title: Kapot\n\nTekst.\n", encoding="utf-8"
     )
@@ -160,7 +170,7 @@ def test_failed_publish_uploads_nothing(tmp_path):
 
 
 def test_deploy_without_target_explains(tmp_path):
-    project = make_project(tmp_path)
+    project = small_project(tmp_path)
     result = run_task(project, "deploy")
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
@@ -171,8 +181,17 @@ def test_deploy_without_target_explains(tmp_path):
     assert ROOT.exists()
 
 
-def test_deploy_to_github_pages_branch(tmp_path):
-    project = make_project(tmp_path)
+def _git_files(remote):
+    return subprocess.run(
+        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split()
+
+
+def test_deploy_to_github_pages_branch_never_drops_a_live_page(tmp_path):
+    project = small_project(tmp_path)
     remote = tmp_path / "remote.git"
     git = ["git", "-c", "init.defaultBranch=main"]
     subprocess.run([*git, "init", "-q", "--bare", str(remote)], check=True)
@@ -182,10 +201,57 @@ def test_deploy_to_github_pages_branch(tmp_path):
     subprocess.run(["git", "-C", str(project), "remote", "add", "origin", str(remote)], check=True)
     result = run_task(project, "deploy", "--github")
     assert result.returncode == 0, result.stderr
-    files = subprocess.run(
-        ["git", "--git-dir", str(remote), "ls-tree", "-r", "--name-only", "gh-pages"],
+    assert "Site online gezet op de tak gh-pages (GitHub Pages)." in result.stderr.splitlines()
+    files = _git_files(remote)
+    assert {"index.html", ".nojekyll", "404.html", "artikelen/verdwijnt.html"} <= set(files)
+
+    # Without the ledger (never committed, say) the build lets a deletion through; the deploy
+    # still knows what is live on gh-pages and refuses.
+    (project / "content" / "adressen.txt").unlink()
+    (project / "content" / "artikelen" / "verdwijnt.md").unlink()
+    for args in ([], ["--dry-run"]):
+        refused = run_task(project, "deploy", "--github", *args)
+        assert refused.returncode == 1, refused.stderr
+        assert (
+            "fout: Niets geüpload: op de tak gh-pages (GitHub Pages) staan pagina’s die deze "
+            "build niet meer heeft; een gepubliceerd adres mag niet zomaar verdwijnen:"
+            in refused.stderr
+        )
+        assert "  /artikelen/verdwijnt.html: zet het artikel terug" in refused.stderr
+        assert "  /thema/starters/: geen artikel hoort er nog bij" in refused.stderr
+        assert _git_files(remote) == files
+    lost = [
+        line.split(":")[0].strip() for line in refused.stderr.splitlines() if line.startswith("  /")
+    ]
+    (project / "content" / "weg.txt").write_text("".join(f"{a}\n" for a in lost), "utf-8")
+    result = run_task(project, "deploy", "--github")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "let op: /artikelen/verdwijnt.html is verdwenen van de site (het staat in "
+        "content/weg.txt)" in result.stderr.splitlines()
+    )
+    assert "artikelen/verdwijnt.html" not in _git_files(remote)
+
+
+def test_publish_ends_with_a_summary(tmp_path):
+    project = small_project(tmp_path)
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "publish"],
+        cwd=project,
+        env={**os.environ, "SITEURL": "https://voorbeeld.nl/"},
         capture_output=True,
         text=True,
-        check=True,
-    ).stdout.split()
-    assert {"index.html", ".nojekyll", "404.html", "artikelen/talentschaarste.html"} <= set(files)
+        timeout=180,
+    )
+    assert result.returncode == 0, result.stderr
+    site = snapshot(project / "output")
+    size = f"{sum(map(len, site.values())) / 1e6:.1f}".replace(".", ",")
+    lines = result.stderr.splitlines()
+    assert lines[-4:-2] == [
+        f"Productiebouw voor https://voorbeeld.nl: 2 artikelen en 1 pagina, {size} MB in "
+        f"{len(site)} bestanden.",
+        "Niet gepubliceerd: content/artikelen/concept.md (concept).",
+    ]
+    assert lines[-2].startswith("content/adressen.txt: 19 nieuwe adressen erbij (/, /404.html, ")
+    assert lines[-2].endswith("…); commit het bestand met de content.")
+    assert lines[-1] == "De site staat in output/; zet haar online met ./blog deploy."
