@@ -73,7 +73,11 @@ def make_project(tmp_path, with_content=True):
     for name in ("theme", "plugins", "sitetools"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     if with_content:
-        shutil.copytree(ROOT / "content", project / "content")
+        # Without the ledger of published addresses: tests rename and delete posts of the copy
+        # (the ledger's own tests publish a small site to make one).
+        shutil.copytree(
+            ROOT / "content", project / "content", ignore=shutil.ignore_patterns("adressen.txt")
+        )
     return project
 
 
