@@ -131,10 +131,11 @@ def run_pagefind(site):
         )
     except subprocess.TimeoutExpired as err:
         log.debug("search indexer timed out: %s", err)
+        seconds = f"{TIMEOUT_S:g}".replace(".", ",")
         raise SearchIndexError(
-            f"de zoekfunctie kon niet worden bijgewerkt: de indexer (Pagefind) was na "
-            f"{TIMEOUT_S:g} seconden nog niet klaar en is gestopt; bouw de site opnieuw met "
-            "`./blog build`, en gebeurt het weer, meld het dan aan de beheerder van de blog"
+            f"de zoekfunctie kon niet worden bijgewerkt: de indexer (Pagefind) was na {seconds} "
+            "seconden nog niet klaar en is gestopt; bouw de site opnieuw met `./blog build`, en "
+            "gebeurt het weer, meld het dan aan de beheerder van de blog"
         ) from err
     except OSError as err:
         raise SearchIndexError(_dutch(str(err))) from err

@@ -342,3 +342,19 @@ def test_build_refuses_an_output_folder_that_holds_sources(project, output, mess
     assert snapshot(project / "theme") == theme
     assert snapshot(project.parent / "home") == home
     assert list(project.parent.glob(".*staging*")) == list(project.glob(".*staging*")) == []
+
+
+def test_a_hanging_search_indexer_is_stopped_in_dutch(tmp_path, monkeypatch):
+    from sitetools import search_index  # noqa: PLC0415
+
+    monkeypatch.setattr(search_index, "pagefind_command", lambda site: ["sleep", "30"])
+    monkeypatch.setattr(search_index, "TIMEOUT_S", 0.5)
+    started = time.monotonic()
+    with pytest.raises(search_index.SearchIndexError) as caught:
+        search_index.run_pagefind(tmp_path)
+    assert time.monotonic() - started < 10
+    assert str(caught.value) == (
+        "de zoekfunctie kon niet worden bijgewerkt: de indexer (Pagefind) was na 0,5 seconden "
+        "nog niet klaar en is gestopt; bouw de site opnieuw met `./blog build`, en gebeurt het "
+        "weer, meld het dan aan de beheerder van de blog"
+    )
