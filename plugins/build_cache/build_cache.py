@@ -38,6 +38,7 @@ VOLATILE = {
     "VOCABULARY",
     "BUILD_CACHE_ROOT",
     "RENDER_CACHE_PREVIOUS_OUTPUT",
+    "PREVIEW_URL",  # only in the draft lines of the log: ./blog build and livereload share a cache
 }
 # Extensions Pelican's readers take as posts; such files in ARTICLE_PATHS or PAGE_PATHS are
 # checked by Pelican itself, file by file.
