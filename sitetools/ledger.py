@@ -235,7 +235,8 @@ def expected_addresses(settings, posts, now=None):
             date = get_date(post.get("date")) if post.get("date") else None
         except ValueError:
             date = None
-        if _scheduled(date, settings, now):
+        # Held back until its date: the schedule plugin marks it, or Pelican's WITH_FUTURE_DATES.
+        if getattr(post, "scheduled", None) or _scheduled(date, settings, now):
             continue
         aliases |= {a for a in re.split(r"[,\s]+", post.get(ALIAS_FIELD)) if a}
         if post.is_page:

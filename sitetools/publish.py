@@ -71,6 +71,9 @@ def left_out(settings, online):
         if is_draft(post):
             out.append((post.display, "concept"))
             continue
+        if getattr(post, "scheduled", None):  # held back by the schedule plugin
+            out.append((post.display, f"ingepland voor {dutch_day(post.scheduled)}"))
+            continue
         try:
             date = get_date(post.get("date"))
         except ValueError:
