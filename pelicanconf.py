@@ -119,6 +119,7 @@ JINJA_ENVIRONMENT = {
 PLUGINS = [
     "plugins.build_cache",
     "plugins.content_guard",
+    "plugins.schedule",
     "plugins.nl_site",
     "plugins.quote_cards",
     "plugins.data_tables",

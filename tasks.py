@@ -52,12 +52,14 @@ def reports(body):
     return run
 
 
-def _report(found):
-    """Print errors and draft notes under their headings, then the one-line summary."""
+def _report(found, scheduled=()):
+    """Print errors, draft notes and scheduled posts, then the one-line summary."""
     from plugins.content_guard.problems import report_lines, summary_line  # noqa: PLC0415
 
     errors = sum(1 for p in found if not p.draft)
-    lines = [*report_lines(found), summary_line(errors, len(found) - errors)]
+    if scheduled:
+        scheduled = ["Ingepland (nog niet op de site):", *scheduled]
+    lines = [*report_lines(found), *scheduled, summary_line(errors, len(found) - errors)]
     (log.error if errors else log.info)("%s", "\n".join(lines), extra={"plain": True})
     return errors
 
@@ -76,14 +78,14 @@ def _build(config, output=None):
 def check(c):
     """Controleer alle artikelen (velden, thema's, tips, tabellen, links) zonder iets te bouwen."""
     from plugins.content_guard.vocabulary import VocabularyError  # noqa: PLC0415
-    from sitetools.check import problems  # noqa: PLC0415
+    from sitetools.check import overview  # noqa: PLC0415
 
     try:
-        found = problems("pelicanconf.py")
+        found, scheduled = overview("pelicanconf.py")
     except VocabularyError as err:
         log.error("%s", err, extra={"plain": True})
         raise Exit(code=1) from None
-    if _report(found):
+    if _report(found, scheduled):
         raise Exit(code=1)
 
 

@@ -55,8 +55,11 @@ def mb(n):
     return f"{n / 1e6:.1f} MB".replace(".", ",")
 
 
-def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None):
-    """All problems of all posts under ``content``, sorted by file and line; and the posts."""
+def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None, schedule=None):
+    """All problems of all posts under ``content``, sorted by file and line; and the posts.
+
+    ``schedule(post)`` gives the moment a scheduled post goes online (``post.scheduled``).
+    """
     limits = limits or Limits()
     content = Path(content)
     posts = []
@@ -83,6 +86,7 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
         rel = path.relative_to(content).parts
         post.is_page = bool(rel) and rel[0] in page_dirs
         post.path = path
+        post.scheduled = schedule(post) if schedule else None
         posts.append(post)
         problems += check_fields(post)
         problems += check_metadata(post, vocabulary, limits)
@@ -265,7 +269,7 @@ def _dead_link(slug, statuses):
 
 def check_site_wide(posts):
     """Problems between posts: duplicate slugs, links to other articles, Meer lezen picks."""
-    out, by_slug, statuses = [], defaultdict(list), {}
+    out, by_slug, statuses, moments = [], defaultdict(list), {}, {}
     for post in posts:
         slug = post.get("slug") or None
         if slug is None:
@@ -273,6 +277,9 @@ def check_site_wide(posts):
         by_slug[("page" if post.is_page else "article", slug)].append(post)
         if not post.is_page:
             statuses[slug] = DUTCH_STATUSES.get(post.status, post.status)
+            if getattr(post, "scheduled", None):
+                moments[slug] = (post.scheduled, statuses[slug])
+                statuses[slug] = "scheduled"
     for (_, slug), same in by_slug.items():
         for post in same if len(same) > 1 else ():
             others = [p for p in same if p is not post]
@@ -287,12 +294,24 @@ def check_site_wide(posts):
                 )
             )
     for post in posts:
+        seen = _statuses_seen_from(post, statuses, moments)
         for line, slug in getattr(post, "article_links", ()):
-            if statuses.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
-                out.append(Problem(post.display, line, _dead_link(slug, statuses)))
+            if seen.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
+                out.append(Problem(post.display, line, _dead_link(slug, seen)))
         if post.is_page or "meer_lezen" not in post.fields:
             continue
         picks = parse_picks(post.get("meer_lezen"))
-        for message in pick_problems(post.get("slug"), picks or [], statuses):
+        for message in pick_problems(post.get("slug"), picks or [], seen):
             out.append(Problem(post.display, post.line("meer_lezen"), message))
     return out
+
+
+def _statuses_seen_from(post, statuses, moments):
+    """Statuses as ``post`` will find them when it goes online.
+
+    A scheduled post may link to one scheduled no later than itself: both are online by then.
+    """
+    own = getattr(post, "scheduled", None)
+    if not own:
+        return statuses
+    return {**statuses, **{s: status for s, (m, status) in moments.items() if m <= own}}

@@ -10,6 +10,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.schedule.schedule import post_schedule, scheduled_lines
 
 from .checks import Limits, check_site, is_draft
 from .files import DEFAULT_IGNORE, layout_from
@@ -46,8 +47,11 @@ def vocabulary_path(settings):
     return Path(settings["PATH"]) / setting(settings, "CONTENT_GUARD_VOCABULARY")
 
 
-def run_checks(settings):
-    """Load the vocabulary and check all content; return (vocabulary, problems, posts)."""
+def run_checks(settings, now=None):
+    """Load the vocabulary and check all content; return (vocabulary, problems, posts).
+
+    ``now`` (default: this build's moment) decides which posts are scheduled (``post.scheduled``).
+    """
     path = vocabulary_path(settings)
     vocabulary = load_vocabulary(path, Path(settings["PATH"]).name + "/" + path.name)
     limits = Limits(
@@ -61,7 +65,9 @@ def run_checks(settings):
         setting(settings, "CONTENT_GUARD_VOCABULARY"),
         setting(settings, "CONTENT_GUARD_IGNORE"),
     )
-    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits, layout)
+    problems, posts = check_site(
+        settings["PATH"], vocabulary, page_dirs, limits, layout, post_schedule(settings, now)
+    )
     return vocabulary, problems, posts
 
 
@@ -117,7 +123,8 @@ def guard(pelican):
         raise ContentError(
             "\n".join([*report_lines(problems), summary_line(len(errors), len(notes))])
         )
-    for line in report_lines(notes) + draft_lines(settings, posts, notes):
+    lines = report_lines(notes) + draft_lines(settings, posts, notes)
+    for line in lines + scheduled_lines(settings, posts):
         log.info("%s", line)
     leave_out(settings, {p.path for p in posts if p.display in {n.display for n in notes}})
     # Templates render theme and rubric descriptions from this (data, not markup).
