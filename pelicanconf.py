@@ -125,6 +125,7 @@ PLUGINS = [
     "plugins.data_tables",
     "plugins.meer_lezen",
     "plugins.site_links",
+    "plugins.redirects",
     "plugins.images",
     "plugins.share_cards",
     "plugins.render_cache",

@@ -5,11 +5,13 @@ draft is left out of the build (Pelican never reads it) and the rest of the site
 """
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from pelican import signals
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.redirects.checks import alias_problems
 from plugins.schedule.schedule import post_schedule, scheduled_lines
 
 from .checks import Limits, check_site, is_draft
@@ -67,6 +69,16 @@ def run_checks(settings, now=None):
     )
     problems, posts = check_site(
         settings["PATH"], vocabulary, page_dirs, limits, layout, post_schedule(settings, now)
+    )
+    drafts = {post.display for post in posts if is_draft(post)}
+    problems = sorted(
+        [
+            *problems,
+            *(
+                replace(p, draft=p.display in drafts)
+                for p in alias_problems(posts, settings, is_draft)
+            ),
+        ]
     )
     return vocabulary, problems, posts
 
