@@ -175,6 +175,31 @@ def new(c, title):
     log.info("Vul de velden bovenaan in en bekijk het met ./blog livereload.")
 
 
+@task(
+    help={
+        "oud": "de huidige slug van het artikel (Slug: bovenaan)",
+        "nieuw": "de nieuwe slug: kleine letters, cijfers en streepjes",
+    }
+)
+@reports
+def hernoem(c, oud, nieuw):
+    """Geef een artikel een nieuwe slug, links en tips gaan mee: ./blog hernoem oud nieuw."""
+    from sitetools.rename import RenameError, rename  # noqa: PLC0415
+
+    try:
+        done = rename(oud, nieuw)
+    except RenameError as err:
+        log.error("Niets veranderd: %s", err)
+        raise Exit(code=1) from None
+    old, new = done.old_path.relative_to(ROOT), done.new_path.relative_to(ROOT)
+    log.info("Hernoemd: %s heet nu %s (Slug: %s).", old, new, nieuw)
+    if done.alias_added:
+        log.info("Het oude adres %s blijft werken: het staat nu bij Alias.", done.old_address)
+    for path in done.edited:
+        log.info("Links of tips bijgewerkt in %s.", path.relative_to(ROOT))
+    log.info("Controleer alles met ./blog check en bekijk het met ./blog livereload.")
+
+
 @task
 @reports
 def test(c):

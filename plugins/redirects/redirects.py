@@ -120,19 +120,19 @@ class RedirectsGenerator(Generator):
         taken, folders = self._generated_files(), self._generated_folders()
         problems, seen = [], {}
         for redirect in redirects:
-            other = taken.get(redirect.file)
+            other = taken.get(redirect.file) or taken.get(redirect.file.split("/", 1)[0])
             if other is None and redirect.file.startswith(folders):
                 folder = redirect.file.split("/", 1)[0]
-                other = f"een bestand in de map {folder}/, die de bouw zelf vult"
+                other = f"een adres in de map {folder}/, die de bouw zelf vult"
             if other is None and Path(self.output_path, redirect.file).exists():
-                other = "een pagina die de site zelf maakt"
+                other = f"het adres van een pagina die de site zelf maakt ({redirect.file})"
             if other is None and redirect.file in seen:
                 other = f"een oud adres van {seen[redirect.file].source}"
             if other is not None:
                 line = alias_line(redirect.source, self.settings["PATH"])
                 problems.append(
-                    f"{redirect.source}:{line}: het oude adres '{redirect.old}' is al "
-                    f"{other} ({redirect.file}); haal het weg uit Alias"
+                    f"{redirect.source}:{line}: het oude adres '{redirect.old}' is al {other}; "
+                    "haal het weg uit Alias"
                 )
             seen.setdefault(redirect.file, redirect)
         if problems:
@@ -142,12 +142,13 @@ class RedirectsGenerator(Generator):
         """Output files that other parts of the build write: static files and the host files."""
         folder = Path(self.settings["PATH"]).name
         taken = {
-            static.save_as: f"het bestand {folder}/{static.relative_source_path}"
+            static.save_as: f"het adres van het bestand {folder}/{static.relative_source_path}"
             for static in self.context.get("staticfiles", [])
         }
         for key in ("REDIRECTS_NETLIFY_FILE", "REDIRECTS_NGINX_MAP_FILE"):
             if setting(self.settings, key):
-                taken[setting(self.settings, key)] = "een bestand dat de bouw zelf maakt"
+                name = setting(self.settings, key)
+                taken[name] = f"het adres van {name}, een bestand dat de bouw zelf maakt"
         return taken
 
     def _generated_folders(self):
