@@ -152,6 +152,7 @@ LINKING = {
     "artikelen/daarna.md": post(
         "daarna", date="2026-12-20", extra="Meer_lezen: later", body="[L](/artikelen/later.html)."
     ),
+    "artikelen/bestand.md": post("bestand", body="Via [het bestand]({filename}later.md)."),
     # Scheduled before 'later': it would appear with a link to a page that is not there yet.
     "artikelen/eerder.md": post("eerder", date="2026-12-10 12:00", extra="Meer_lezen: later"),
 }
@@ -166,6 +167,8 @@ def test_picks_and_links_of_a_scheduled_post_are_errors_until_its_moment(tmp_pat
     content = write_site(tmp_path / "content", LINKING)
     word = "een ingepland artikel dat nog niet op de site staat"
     assert messages(content, utc(2026, 12, 1)) == [
+        f"content/artikelen/bestand.md:8: linkt naar content/artikelen/later.md, {word}; "
+        "link naar een gepubliceerd artikel",
         f"content/artikelen/eerder.md:7: Meer_lezen noemt 'later', {word}; kies een "
         "gepubliceerd artikel",
         f"content/artikelen/tip.md:7: Meer_lezen noemt 'later', {word}; kies een "
@@ -190,4 +193,18 @@ def test_scheduled_posts_for_summaries(tmp_path):
     assert [(p.display, p.slug, dutch_moment(p.moment)) for p in found] == [
         ("content/artikelen/later.md", "later", "15 december 2026"),
         ("content/artikelen/daarna.md", "daarna", "20 december 2026"),
+    ]
+
+
+def test_a_filename_link_to_a_draft_is_an_error_as_well(tmp_path):
+    content = write_site(
+        tmp_path / "content",
+        {
+            "artikelen/concept.md": post("concept", extra="Status: draft"),
+            "artikelen/a.md": post("a", body="Zie [het concept]({filename}/artikelen/concept.md)."),
+        },
+    )
+    assert messages(content, utc(2026, 1, 1)) == [
+        "content/artikelen/a.md:8: linkt naar content/artikelen/concept.md, een concept; link "
+        "naar een gepubliceerd artikel"
     ]

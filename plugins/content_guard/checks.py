@@ -293,11 +293,24 @@ def check_site_wide(posts):
                     f"{', '.join(p.display for p in others)}; geef een van beide een andere Slug",
                 )
             )
+    by_file = {post.path.resolve(): post for post in posts if hasattr(post, "path")}
     for post in posts:
         seen = _statuses_seen_from(post, statuses, moments)
         for line, slug in getattr(post, "article_links", ()):
             if seen.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
                 out.append(Problem(post.display, line, _dead_link(slug, seen)))
+        for line, path in getattr(post, "file_links", ()):  # '{filename}' links to a post
+            target = by_file.get(path)
+            status = seen.get(target.get("slug")) if target and not target.is_page else None
+            if status not in (None, "published", "hidden"):
+                out.append(
+                    Problem(
+                        post.display,
+                        line,
+                        f"linkt naar {target.display}, {status_word(status)}; link naar een "
+                        "gepubliceerd artikel",
+                    )
+                )
         if post.is_page or "meer_lezen" not in post.fields:
             continue
         picks = parse_picks(post.get("meer_lezen"))
