@@ -18,7 +18,6 @@ from plugins.redirects.addresses import (
 )
 from sitetools.build import BuildError
 
-pytestmark = pytest.mark.browser  # the validator and Chromium run here
 MAP_LINE = re.compile(r'^"(/[a-z0-9._~/-]*)" "(/[a-z0-9._~/-]*)";$')
 
 
@@ -166,6 +165,7 @@ def test_redirect_pages_are_not_in_sitemap_feeds_or_search(moved):
     assert '"page_count":2' in entry  # the two published articles, not the redirect page
 
 
+@pytest.mark.browser
 def test_redirect_pages_are_valid_html(moved, tmp_path):
     from test_browser import validate
 
@@ -176,6 +176,7 @@ def test_redirect_pages_are_valid_html(moved, tmp_path):
     assert status == 0 and len(checked) == 2
 
 
+@pytest.mark.browser
 def test_a_reader_at_the_old_address_lands_on_the_new_page(moved, chromium):
     from browser import axe_violations, served
 
