@@ -170,3 +170,19 @@ def test_a_new_address_that_is_another_posts_former_address_is_refused(tmp_path)
     )
     with pytest.raises(RenameError, match="'/artikelen/c.html' is een oud adres van"):
         rename("a", "c", settings_for(content))
+
+
+def test_a_link_to_a_former_address_names_the_address_now(tmp_path):
+    content = write_site(
+        tmp_path / "content",
+        {
+            "artikelen/b.md": post("b", extra="Alias: /artikelen/a.html"),
+            "artikelen/c.md": post("c", body="Zie [a](/artikelen/a.html)."),
+        },
+    )
+    from plugins.content_guard.content_guard import run_checks
+
+    assert [str(p) for p in run_checks(settings_for(content))[1]] == [
+        "content/artikelen/c.md:8: linkt naar '/artikelen/a.html', een oud adres van "
+        "'/artikelen/b.html'; link naar '/artikelen/b.html'"
+    ]

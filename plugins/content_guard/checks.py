@@ -15,8 +15,10 @@ from babel.dates import get_month_names
 
 from plugins.images.checks import hero_problems
 from plugins.meer_lezen.picks import parse_picks, pick_problems, status_word
+from plugins.redirects.addresses import FIELD as ALIAS
+from plugins.redirects.addresses import parse_aliases
 
-from .body_checks import check_body
+from .body_checks import ARTICLE_LINK, check_body
 from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field
 from .files import Layout, article_as_page, sort_files
 from .posts import PostError, decode, parse_post
@@ -256,7 +258,10 @@ def _check_terms(post, vocab, limits):
     return out
 
 
-def _dead_link(slug, statuses):
+def _dead_link(slug, statuses, moved=None):
+    if moved and slug in moved and slug not in statuses:  # a former address (Alias)
+        now = f"/artikelen/{moved[slug]}.html"
+        return f"linkt naar '/artikelen/{slug}.html', een oud adres van '{now}'; link naar '{now}'"
     if slug in statuses:
         return (
             f"linkt naar '/artikelen/{slug}.html', {status_word(statuses[slug])}; "
@@ -294,11 +299,12 @@ def check_site_wide(posts):
                 )
             )
     by_file = {post.path.resolve(): post for post in posts if hasattr(post, "path")}
+    moved = _former_slugs(posts)
     for post in posts:
         seen = _statuses_seen_from(post, statuses, moments)
         for line, slug in getattr(post, "article_links", ()):
             if seen.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
-                out.append(Problem(post.display, line, _dead_link(slug, seen)))
+                out.append(Problem(post.display, line, _dead_link(slug, seen, moved)))
         for line, path in getattr(post, "file_links", ()):  # '{filename}' links to a post
             target = by_file.get(path)
             status = seen.get(target.get("slug")) if target and not target.is_page else None
@@ -328,3 +334,14 @@ def _statuses_seen_from(post, statuses, moments):
     if not own:
         return statuses
     return {**statuses, **{s: status for s, (m, status) in moments.items() if m <= own}}
+
+
+def _former_slugs(posts):
+    """Old slug -> slug now, from the former article addresses in Alias."""
+    moved = {}
+    for post in posts:
+        for address in parse_aliases(post.get(ALIAS)) if not post.is_page else ():
+            match = ARTICLE_LINK.match(address)
+            if match and post.get("slug"):
+                moved[match["slug"]] = post.get("slug")
+    return moved
