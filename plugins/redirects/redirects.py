@@ -6,7 +6,6 @@ the output root gets ``_redirects`` (Netlify, Cloudflare Pages) and an nginx map
 that can answer with a real 301 do. Drafts and scheduled posts get theirs once they are online.
 """
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,8 +15,6 @@ from pelican.generators import Generator
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .addresses import FIELD, netlify_redirects, nginx_map, output_file, parse_aliases
-
-log = logging.getLogger(__name__)
 
 DEFAULTS = {
     "REDIRECTS_TEMPLATE": "verhuisd",

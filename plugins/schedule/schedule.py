@@ -9,7 +9,6 @@ with ``WIB_NOW``). A held-back post is a draft for Pelican: previewed at ``DRAFT
 (``DRAFT_SAVE_AS = ""``), and absent from lists, feeds, the sitemap and the search index.
 """
 
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -19,8 +18,6 @@ from pelican import signals
 from pelican.utils import order_content
 
 from . import clock
-
-log = logging.getLogger(__name__)
 
 DEFAULT_TIMEZONE = "Europe/Amsterdam"
 # Statuses that put a post online; only those can be scheduled (a draft is never online).
