@@ -9,11 +9,21 @@ def problems(config="pelicanconf.py", **override):
 
     A broken vocabulary file raises VocabularyError (its message names the file and the fix).
     """
+    return overview(config, **override)[0]
+
+
+def overview(config="pelicanconf.py", **override):
+    """(problems, lines naming each scheduled post and when it appears), for ``./blog check``.
+
+    The problems include the published addresses (content/adressen.txt) that a build of these
+    posts would no longer write: the same ones the build stops on.
+    """
     settings = load(config, **override)
     from plugins.content_guard.content_guard import run_checks  # noqa: PLC0415
+    from plugins.schedule.schedule import scheduled_lines  # noqa: PLC0415
 
     from . import ledger  # noqa: PLC0415
 
     _, found, posts = run_checks(settings)
-    # The same addresses the build stops on: those a build of these posts would no longer write.
-    return sorted(found + ledger.problems(settings, ledger.expected_addresses(settings, posts)))
+    lost = ledger.problems(settings, ledger.expected_addresses(settings, posts))
+    return sorted(found + lost), scheduled_lines(settings, posts)
