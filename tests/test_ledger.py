@@ -113,3 +113,30 @@ def test_a_deleted_article_stops_check_and_build_until_it_is_marked_gone(tmp_pat
     build = run_task(project, "build")
     assert build.returncode == 0, build.stderr
     assert not (project / "output" / "artikelen" / "verdwijnt.html").exists()
+
+
+def test_a_renamed_article_with_its_alias_passes_check_and_build(tmp_path):
+    """A redirect page is a file at the old address: the ledger is satisfied by it."""
+    project = small_project(tmp_path)
+    published = run_task(project, "publish")
+    assert published.returncode == 0, published.stderr
+    post = project / "content" / "artikelen" / "verdwijnt.md"
+    post.write_text(
+        post.read_text("utf-8").replace("Slug: verdwijnt", "Slug: verhuisd"), encoding="utf-8"
+    )
+    check = run_task(project, "check")
+    assert check.returncode == 1
+    assert _lost(check.stderr) == ["/artikelen/verdwijnt.html"]  # its themes stay
+
+    post.write_text(
+        post.read_text("utf-8").replace(
+            "Slug: verhuisd", "Slug: verhuisd\nAlias: /artikelen/verdwijnt.html"
+        ),
+        encoding="utf-8",
+    )
+    check = run_task(project, "check")
+    assert check.returncode == 0, check.stderr
+    build = run_task(project, "build")
+    assert build.returncode == 0, build.stderr
+    old = (project / "output" / "artikelen" / "verdwijnt.html").read_text("utf-8")
+    assert "/artikelen/verhuisd.html" in old

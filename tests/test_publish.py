@@ -235,10 +235,13 @@ def test_deploy_to_github_pages_branch_never_drops_a_live_page(tmp_path):
 
 def test_publish_ends_with_a_summary(tmp_path):
     project = small_project(tmp_path)
+    later = (project / "content" / "artikelen" / "blijft.md").read_text("utf-8")
+    later = later.replace("Slug: blijft", "Slug: later").replace("2025-03-01", "2026-12-15")
+    (project / "content" / "artikelen" / "later.md").write_text(later, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "publish"],
         cwd=project,
-        env={**os.environ, "SITEURL": "https://voorbeeld.nl/"},
+        env={**os.environ, "SITEURL": "https://voorbeeld.nl/", "WIB_NOW": "2026-12-01T12:00"},
         capture_output=True,
         text=True,
         timeout=180,
@@ -250,7 +253,8 @@ def test_publish_ends_with_a_summary(tmp_path):
     assert lines[-4:-2] == [
         f"Productiebouw voor https://voorbeeld.nl: 2 artikelen en 1 pagina, {size} MB in "
         f"{len(site)} bestanden.",
-        "Niet gepubliceerd: content/artikelen/concept.md (concept).",
+        "Niet gepubliceerd: content/artikelen/concept.md (concept); content/artikelen/later.md "
+        "(ingepland voor 15 december 2026).",
     ]
     assert lines[-2].startswith("content/adressen.txt: 19 nieuwe adressen erbij (/, /404.html, ")
     assert lines[-2].endswith("…); commit het bestand met de content.")
