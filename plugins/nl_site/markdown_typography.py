@@ -87,7 +87,8 @@ class _Walk:
     def __init__(self, stash):
         self.stash = stash
         self.runs = Runs()
-        self.slots = []  # (element, "text" or "tail", [piece number or literal string])
+        # (element, "text" or "tail", piece number or a list of piece numbers and literals)
+        self.slots = []
         self.raw_open = []  # protected elements opened by inline raw HTML, innermost last
 
     def element(self, elem):
@@ -103,28 +104,31 @@ class _Walk:
                 block = tag not in INLINE
                 if block:
                     self.runs.boundary()
-                self.slot(elem, "text")
+                if elem.text:
+                    self.slot(elem, "text", elem.text)
                 for child in elem:
                     self.element(child)
                 if block:
                     self.runs.boundary()
                     self.raw_open.clear()  # an inline raw tag never reaches past its block
-        self.slot(elem, "tail")
+        if elem.tail:
+            self.slot(elem, "tail", elem.tail)
 
-    def slot(self, elem, attr):
-        value = getattr(elem, attr)
-        if not value:
+    def slot(self, elem, attr, value):
+        """Note the text or tail of ``elem``: its pieces to typeset, its placeholders."""
+        if "\x02" not in value and not self.raw_open:  # most text: one piece
+            if value.isspace():  # the line breaks between blocks: nothing to change
+                self.runs.context(value)
+            else:
+                self.slots.append((elem, attr, self.runs.text(value)))
             return
-        if "\x02" not in value:
-            pieces = [self.piece(value)]
-        else:
-            pieces, done = [], 0
-            for match in PLACEHOLDER.finditer(value):
-                pieces.append(self.piece(value[done : match.start()]))
-                pieces.append(match.group())
-                self.placeholder(match)
-                done = match.end()
-            pieces.append(self.piece(value[done:]))
+        pieces, done = [], 0
+        for match in PLACEHOLDER.finditer(value):
+            pieces.append(self.piece(value[done : match.start()]))
+            pieces.append(match.group())
+            self.placeholder(match)
+            done = match.end()
+        pieces.append(self.piece(value[done:]))
         self.slots.append((elem, attr, pieces))
 
     def piece(self, text):
@@ -167,9 +171,11 @@ class _Walk:
     def write_back(self):
         typeset = self.runs.typeset()
         for elem, attr, pieces in self.slots:
-            new = "".join(typeset[p] if isinstance(p, int) else p for p in pieces)
-            if new != getattr(elem, attr):
-                setattr(elem, attr, new)
+            if type(pieces) is int:
+                new = typeset[pieces]
+            else:
+                new = "".join(typeset[p] if type(p) is int else p for p in pieces)
+            setattr(elem, attr, new)
 
 
 class _Typography(Treeprocessor):

@@ -114,10 +114,12 @@ class Runs:
 
     def text(self, piece):
         """Add a piece to typeset; return its number."""
-        piece = _with_lengths_changed(piece)
-        self._spans.append((self._length, len(piece)))
+        if "--" in piece or "." in piece:
+            piece = _with_lengths_changed(piece)
+        n = len(piece)
+        self._spans.append((self._length, n))
         self._joined.append(piece)
-        self._length += len(piece)
+        self._length += n
         return len(self._spans) - 1
 
     def context(self, text):
@@ -132,7 +134,5 @@ class Runs:
     def typeset(self):
         """The typeset text of every piece, by number."""
         joined = "".join(self._joined)
-        if not ANY.search(joined):
-            return [joined[start : start + n] for start, n in self._spans]
-        chosen = _choose(joined)
+        chosen = _choose(joined) if ANY.search(joined) else joined
         return [chosen[start : start + n] for start, n in self._spans]
