@@ -18,12 +18,7 @@ LEDGER_HEADER = (
     "# Alle adressen die de site ooit heeft gepubliceerd (bijgehouden door ./blog publish en\n"
     "# ./blog deploy). Niet met de hand inkorten: een adres dat verdwijnt, zet je in weg.txt.\n"
 )
-GONE_HEADER = (
-    "# Adressen die bewust van de site zijn gehaald (één per regel, bijvoorbeeld\n"
-    "# /artikelen/oud-artikel.html). Een lezer krijgt daar 'Pagina niet gevonden'.\n"
-)
 PAGE_SUFFIXES = (".html", ".xml")  # pages and feeds; everything else is an asset
-ALIAS_FIELD = "alias"  # the redirects' metadata field (pelican-alias' convention)
 
 
 def _pattern(template):
@@ -40,8 +35,6 @@ def _save_as(settings, name):
 def skipped_patterns(settings):
     """Paths that are never published addresses: drafts and the pages 2, 3, … of a list."""
     templates = [_save_as(settings, "DRAFT_SAVE_AS"), _save_as(settings, "DRAFT_PAGE_SAVE_AS")]
-    # Preview settings name the draft folders even when a publish writes no drafts.
-    templates += ["concepten/{slug}.html"]
     for minimum, _, save_as in settings.get("PAGINATION_PATTERNS", ()):
         if minimum > 1:
             templates.append(save_as)
@@ -218,6 +211,7 @@ def expected_addresses(settings, posts, now=None):
     from pelican.utils import get_date  # noqa: PLC0415
 
     from plugins.content_guard.fields import DUTCH_STATUSES  # noqa: PLC0415
+    from plugins.redirects.addresses import FIELD, parse_aliases  # noqa: PLC0415
 
     files = {
         _formatted(settings, f"{name.upper()}_SAVE_AS") or f"{name}.html"
@@ -238,7 +232,7 @@ def expected_addresses(settings, posts, now=None):
         # Held back until its date: the schedule plugin marks it, or Pelican's WITH_FUTURE_DATES.
         if getattr(post, "scheduled", None) or _scheduled(date, settings, now):
             continue
-        aliases |= {a for a in re.split(r"[,\s]+", post.get(ALIAS_FIELD)) if a}
+        aliases |= set(parse_aliases(post.get(FIELD)))
         if post.is_page:
             files.add(_formatted(settings, "PAGE_SAVE_AS", slug=slug))
             continue

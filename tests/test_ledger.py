@@ -16,7 +16,7 @@ from sitetools.settings import load
 
 
 def test_addresses_are_the_files_readers_reach():
-    settings = load("publishconf.py")
+    settings = load("pelicanconf.py")  # the preview's settings: they name the drafts' folder
     addresses = {
         "index.html": "/",
         "artikelen/x.html": "/artikelen/x.html",
