@@ -235,8 +235,8 @@ def test_deploy_to_github_pages_branch_never_drops_a_live_page(tmp_path):
 
 def test_publish_ends_with_a_summary(tmp_path):
     project = small_project(tmp_path)
-    later = (project / "content" / "artikelen" / "blijft.md").read_text("utf-8")
-    later = later.replace("Slug: blijft", "Slug: later").replace("2025-03-01", "2026-12-15")
+    later = (project / "content" / "artikelen" / "verdwijnt.md").read_text("utf-8")
+    later = later.replace("Slug: verdwijnt", "Slug: later").replace("2024-06-01", "2026-12-15")
     (project / "content" / "artikelen" / "later.md").write_text(later, encoding="utf-8")
     result = subprocess.run(
         [sys.executable, "-m", "invoke", "publish"],
@@ -251,11 +251,11 @@ def test_publish_ends_with_a_summary(tmp_path):
     size = f"{sum(map(len, site.values())) / 1e6:.1f}".replace(".", ",")
     lines = result.stderr.splitlines()
     assert lines[-4:-2] == [
-        f"Productiebouw voor https://voorbeeld.nl: 2 artikelen en 1 pagina, {size} MB in "
+        f"Productiebouw voor https://voorbeeld.nl: 3 artikelen en 1 pagina, {size} MB in "
         f"{len(site)} bestanden.",
         "Niet gepubliceerd: content/artikelen/concept.md (concept); content/artikelen/later.md "
         "(ingepland voor 15 december 2026).",
     ]
-    assert lines[-2].startswith("content/adressen.txt: 19 nieuwe adressen erbij (/, /404.html, ")
+    assert lines[-2].startswith("content/adressen.txt: 21 nieuwe adressen erbij (/, /404.html, ")
     assert lines[-2].endswith("…); commit het bestand met de content.")
     assert lines[-1] == "De site staat in output/; zet haar online met ./blog deploy."

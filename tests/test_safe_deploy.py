@@ -18,6 +18,7 @@ from sitetools.deploy_changes import Changes
 from sitetools.deploy_target import MARKER, TargetError, checked_target, itemized
 
 
+@pytest.mark.unit
 def test_rsync_gets_every_path_after_the_double_dash():
     command = rsync_command("/tmp/output", "--rsh=sh -c evil", extra_sources=["/tmp/marks"])
     paths = command[command.index("--") + 1 :]
@@ -27,6 +28,7 @@ def test_rsync_gets_every_path_after_the_double_dash():
     assert "--dry-run" not in rsync_command("o", "t")
 
 
+@pytest.mark.unit
 def test_rsync_gives_up_on_a_silent_connection_and_ssh_never_asks_for_a_password():
     remote = rsync_command("/tmp/output", "deploy@server:/var/www/blog")
     assert "--timeout=120" in remote
@@ -35,6 +37,7 @@ def test_rsync_gives_up_on_a_silent_connection_and_ssh_never_asks_for_a_password
     assert not [arg for arg in rsync_command("/tmp/output", "/srv/www") if "--rsh" in arg]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "reason"),
     [
@@ -64,6 +67,7 @@ def test_hostile_targets_are_refused(target, reason):
         checked_target(target)
 
 
+@pytest.mark.unit
 def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert checked_target("www") == str(tmp_path / "www")
@@ -73,6 +77,7 @@ def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     assert checked_target("./-rare-map") == str(tmp_path / "-rare-map")
 
 
+@pytest.mark.unit
 def test_itemized_rsync_output_is_split_into_removed_and_changed():
     out = (
         "*deleting   verouderd.html\n"
@@ -344,6 +349,7 @@ def test_build_refuses_an_output_folder_that_holds_sources(project, output, mess
     assert list(project.parent.glob(".*staging*")) == list(project.glob(".*staging*")) == []
 
 
+@pytest.mark.unit
 def test_a_hanging_search_indexer_is_stopped_in_dutch(tmp_path, monkeypatch):
     from sitetools import search_index  # noqa: PLC0415
 
