@@ -171,6 +171,7 @@ def new(c, title):
         raise Exit(code=1) from None
     log.info("Nieuw concept: %s", path.relative_to(ROOT))
     log.info("Vul de velden bovenaan in en bekijk het met ./blog livereload.")
+    log.info("Een foto? Zet hem in content/images/ en schrijf ![beschrijving](/images/naam.jpg).")
 
 
 @task

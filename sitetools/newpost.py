@@ -24,6 +24,7 @@ Vul hierboven in:
 - Summary: een of twee zinnen voor de lezer (hoogstens 300 tekens)
 - Bron_site (mag leeg): {sources}
 - Meer_lezen (mag leeg): slugs van artikelen die de lezer hierna moet lezen, of 'geen'
+- Foto's: zet ze in content/images/ en schrijf ![wat er te zien is](/images/naam.jpg)
 - Status: haal 'draft' weg (of maak er 'published' van) als het artikel af is.
 Dit commentaar mag weg; lezers zien het niet.
 -->

@@ -150,7 +150,7 @@ def blog(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("subfolder")
     project = make_project(tmp)
     (project / "content" / "artikelen" / "links-naar-de-eigen-site.md").write_text(POST, "utf-8")
-    (project / "content" / "images").mkdir()
+    (project / "content" / "images").mkdir(exist_ok=True)
     (project / "content" / "images" / "grafiek.svg").write_text(SVG, encoding="utf-8")
     from PIL import Image  # noqa: PLC0415
 
@@ -168,7 +168,7 @@ def blog(tmp_path_factory):
         env=env,
     )
     assert deployed.returncode == 0, deployed.stderr
-    with nginx(srv, tmp / "run", port, not_found="/blog/404.html") as base:
+    with nginx(srv, tmp / "run", port, prefix="/blog") as base:
         yield base, srv / "blog"
 
 
