@@ -1,0 +1,70 @@
+"""A newcomer's first hour: the test tools fit the Node that is there, and the photo folder the
+guide names exists, says what it is for, and is no part of the site."""
+
+import json
+
+import pytest
+from conftest import ROOT, make_project, run_task
+
+from sitetools.testdeps import engine_mismatches, node_version, satisfies
+
+
+@pytest.mark.parametrize(
+    ("spec", "meets", "fails"),
+    [
+        (">=22.19", (22, 19, 0), (20, 20, 2)),
+        (">= 14", (14, 0, 0), (12, 22, 0)),
+        (">=18.16", (18, 19, 0), (18, 15, 9)),
+        ("^16.13.0", (16, 20, 2), (17, 0, 0)),
+        ("^0.4.2", (0, 4, 9), (0, 5, 0)),
+        ("~1.2.3", (1, 2, 9), (1, 3, 0)),
+        ("6.* || 8.* || >= 10.*", (8, 1, 0), (9, 11, 2)),
+        (">=16 || 14 >=14.17", (14, 17, 0), (14, 16, 1)),
+        ("14", (14, 21, 3), (15, 0, 0)),
+        ("<19", (18, 99, 0), (19, 0, 0)),
+        ("*", (0, 0, 1), None),
+    ],
+)
+def test_engine_ranges_are_read_as_npm_reads_them(spec, meets, fails):
+    assert satisfies(meets, spec)
+    if fails:
+        assert not satisfies(fails, spec)
+
+
+def test_a_lock_with_a_package_for_a_newer_node_is_found(tmp_path):
+    lock = tmp_path / "package-lock.json"
+    packages = {
+        "": {"devDependencies": {"lighthouse": "13.5.0"}},
+        "node_modules/lighthouse": {"version": "13.5.0", "engines": {"node": ">=22.19"}},
+        "node_modules/axe-core": {"version": "4.14.1", "engines": {"node": ">=4"}},
+        "node_modules/oud": {"version": "1.0.0", "engines": ["node >= 0.8"]},  # old form: ignored
+    }
+    lock.write_text(json.dumps({"packages": packages}), encoding="utf-8")
+    assert engine_mismatches(lock, (20, 20, 2)) == [("lighthouse", ">=22.19")]
+    assert engine_mismatches(lock, (22, 19, 0)) == []
+
+
+def test_every_pinned_test_tool_accepts_the_node_found():
+    """No 'npm warn EBADENGINE' on a first ./blog test: every package in package-lock.json
+    declares engines that the Node on this machine meets."""
+    lock = ROOT / "package-lock.json"
+    assert engine_mismatches(lock, node_version()) == []
+    pinned = json.loads((ROOT / "package.json").read_text(encoding="utf-8"))["devDependencies"]
+    assert all(version[0].isdigit() for version in pinned.values()), pinned  # exact versions
+
+
+def test_the_photo_folder_exists_with_a_dutch_note_that_is_not_published(site):
+    note = ROOT / "content" / "images" / "LEESMIJ.txt"
+    text = note.read_text(encoding="utf-8")
+    assert len(text.splitlines()) == 1 and "foto" in text and "/images/" in text
+    assert not list(site.rglob("LEESMIJ*"))
+
+
+def test_a_new_post_says_where_a_photo_goes(tmp_path):
+    project = make_project(tmp_path)
+    result = run_task(project, "new", "Een artikel met een foto")
+    assert result.returncode == 0, result.stderr
+    assert "Een foto? Zet hem in content/images/" in result.stderr
+    post = project / "content" / "artikelen" / "een-artikel-met-een-foto.md"
+    assert "content/images/" in post.read_text(encoding="utf-8")
+    assert run_task(project, "check").returncode == 0  # the note is no problem for the checks
