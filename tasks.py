@@ -210,6 +210,19 @@ def bench(c, n=1000, rounds=3):
     c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}")
 
 
+@task(name="meet-installatie")
+@reports
+def meet_installatie(c):
+    """Meet tijd en grootte van de installaties op een verse kloon (bench/install-results.json)."""
+    from sitetools.install_figures import RESULTS, run  # noqa: PLC0415
+
+    log.info("Een verse kloon installeren en meten; dit duurt een paar minuten ...")
+    figures = run()
+    for name, value in figures.items():
+        log.info("%s: %s", name, value)
+    log.info("Geschreven naar %s.", RESULTS.relative_to(ROOT))
+
+
 @task(default=True)
 def taken(c):
     """Toon deze lijst met taken."""
