@@ -2,10 +2,13 @@
 guide names exists, says what it is for, and is no part of the site."""
 
 import json
+import os
+import subprocess
 
 import pytest
 from conftest import ROOT, make_project, run_task
 
+from sitetools.install_figures import disk_usage
 from sitetools.testdeps import engine_mismatches, node_version, satisfies
 
 
@@ -68,3 +71,14 @@ def test_a_new_post_says_where_a_photo_goes(tmp_path):
     post = project / "content" / "artikelen" / "een-artikel-met-een-foto.md"
     assert "content/images/" in post.read_text(encoding="utf-8")
     assert run_task(project, "check").returncode == 0  # the note is no problem for the checks
+
+
+def test_install_sizes_are_counted_as_du_counts_them(tmp_path):
+    """./blog meet-installatie's sizes: disk usage, a hard-linked file once (as `du -s`)."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "groot.bin").write_bytes(b"x" * 100_000)
+    (tmp_path / "a" / "klein.txt").write_text("y", encoding="utf-8")
+    os.link(tmp_path / "a" / "groot.bin", tmp_path / "a" / "zelfde.bin")
+    du = subprocess.run(["du", "-s", "-B1", str(tmp_path / "a")], capture_output=True, text=True)
+    folder_itself = (tmp_path / "a").stat().st_blocks * 512  # du counts the folder too
+    assert disk_usage(tmp_path / "a") + folder_itself == int(du.stdout.split()[0])
