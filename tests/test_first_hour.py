@@ -56,21 +56,22 @@ def test_every_pinned_test_tool_accepts_the_node_found():
     assert all(version[0].isdigit() for version in pinned.values()), pinned  # exact versions
 
 
-def test_the_photo_folder_exists_with_a_dutch_note_that_is_not_published(site):
+def test_the_photo_folder_exists_and_a_new_post_says_where_a_photo_goes(tmp_path):
     note = ROOT / "content" / "images" / "LEESMIJ.txt"
     text = note.read_text(encoding="utf-8")
     assert len(text.splitlines()) == 1 and "foto" in text and "/images/" in text
-    assert not list(site.rglob("LEESMIJ*"))
-
-
-def test_a_new_post_says_where_a_photo_goes(tmp_path):
-    project = make_project(tmp_path)
+    project = make_project(tmp_path)  # a fresh clone's content, the note included
     result = run_task(project, "new", "Een artikel met een foto")
     assert result.returncode == 0, result.stderr
     assert "Een foto? Zet hem in content/images/" in result.stderr
     post = project / "content" / "artikelen" / "een-artikel-met-een-foto.md"
     assert "content/images/" in post.read_text(encoding="utf-8")
-    assert run_task(project, "check").returncode == 0  # the note is no problem for the checks
+    # The note is no problem for the checks, and never published.
+    assert run_task(project, "check").returncode == 0
+    built = run_task(project, "build")
+    assert built.returncode == 0, built.stderr
+    assert (project / "content" / "images" / "LEESMIJ.txt").exists()
+    assert not list((project / "output").rglob("LEESMIJ*"))
 
 
 def test_install_sizes_are_counted_as_du_counts_them(tmp_path):
