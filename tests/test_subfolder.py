@@ -190,12 +190,17 @@ def test_every_link_works_under_the_sub_folder(blog):
     files = {f + "index.html" if f.endswith("/") or not f else f for f in files}
     published = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert len(published) > 60
-    # Every published file is reached by the crawl, but the deploy marker and the host's header
-    # rules (_headers), which nothing links, and the search index, which the search page's
-    # script loads from the address in its form.
+    # Every published file is reached by the crawl, but the deploy marker and the host's files
+    # (headers and redirects), which nothing links, and the search index, which the search
+    # page's script loads from the address in its form.
     index = {f for f in published if f.startswith("pagefind/")}
     assert "pagefind/pagefind.js" in index
-    assert published - files - index == {".werkinbeweging-deploy", "_headers"}
+    assert published - files - index == {
+        ".werkinbeweging-deploy",
+        "_headers",
+        "_redirects",
+        "nginx-redirects.map",
+    }
     search_page = urllib.request.urlopen(blog + "/blog/zoeken/", timeout=10).read().decode()
     assert 'data-bundle="/blog/pagefind/"' in search_page
     for name in ("pagefind.js", "pagefind-entry.json"):
