@@ -23,16 +23,15 @@ PATH = "content"
 ARTICLE_PATHS = ["artikelen"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
-# The ledger of published addresses and the list of addresses removed on purpose are read by
-# ./blog check and the build (sitetools/ledger.py), not published.
-IGNORE_FILES = [".#*", "adressen.txt", "weg.txt"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
     # Security headers and caching for Netlify and Cloudflare Pages (nginx: hosting/nginx/).
     "extra/_headers": {"path": "_headers"},
 }
-# A one-line Dutch note in content/images/ says what goes there; it is no part of the site.
-IGNORE_FILES = ["**/.*", "LEESMIJ.txt"]
+# No part of the site: a one-line Dutch note in content/images/ says what goes there; the ledger
+# of published addresses and the addresses removed on purpose are read by ./blog check and the
+# build (sitetools/ledger.py).
+IGNORE_FILES = ["**/.*", "LEESMIJ.txt", "adressen.txt", "weg.txt"]
 DEFAULT_DATE = None
 ARTICLE_ORDER_BY = "reversed-date"
 DEFAULT_PAGINATION = 20
