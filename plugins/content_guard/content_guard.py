@@ -13,6 +13,7 @@ from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .checks import Limits, check_site, is_draft
 from .files import DEFAULT_IGNORE, layout_from
+from .page_sources import remember
 from .problems import report_lines, summary_line
 from .vocabulary import load_vocabulary
 
@@ -131,3 +132,5 @@ def guard(pelican):
 def register():
     """Connect the plugin to Pelican's signals."""
     signals.initialized.connect(guard)
+    # For the link check of the finished site (sitetools/linkcheck.py): which post made which page.
+    signals.all_generators_finalized.connect(remember)
