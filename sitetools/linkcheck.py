@@ -16,6 +16,7 @@ page are notes, as every problem of a draft is.
 
 import html
 import logging
+import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -32,13 +33,14 @@ from plugins.images.originals import private_source, publish_originals
 log = logging.getLogger(__name__)
 
 # Every attribute that holds an address of a page, and the social cards' addresses.
-ADDRESSES = (
+ADDRESSES = etree.XPath(
     "//@href | //@src | //@srcset | //meta[@property='og:image' or @property='og:url' "
     "or @name='twitter:image']/@content"
 )
-ANCHORS = "//@id | //a/@name"
-BODY_CLASS = "article-body"  # theme/templates/article.html and page.html: the post's own text
-BODY = f"//*[contains(concat(' ', normalize-space(@class), ' '), ' {BODY_CLASS} ')]"
+ANCHORS = etree.XPath("//@id | //a/@name")
+# The element the theme puts a post's own text in (theme/templates/article.html and page.html).
+BODY = etree.XPath("//div[@class='article-body']")
+IN_BODY = etree.XPath(".//@href | .//@src | .//@srcset")
 SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 PARSER = etree.HTMLParser(encoding="utf-8")
 HEADING = "Links die nergens heen wijzen (los ze op en typ dan opnieuw ./blog build):"
@@ -84,16 +86,16 @@ def read_page(data):
     """(addresses in the post's text, other addresses, anchors) of one HTML page.
 
     Parsed with a real HTML parser (libxml2, through lxml). The post's text is what the theme puts
-    in an element of class ``article-body`` (BODY_CLASS); everything else comes from the theme.
+    in ``<div class="article-body">`` (BODY); everything else comes from the theme.
     """
     root = etree.fromstring(data, PARSER)
     if root is None:
         return [], [], set()
     body = Counter()
-    for element in root.xpath(BODY):
-        body.update(_addresses(element.xpath("." + ADDRESSES.replace(" | //", " | .//"))))
-    elsewhere = Counter(_addresses(root.xpath(ADDRESSES))) - body
-    return list(body), list(elsewhere), {str(v) for v in root.xpath(ANCHORS)}
+    for element in BODY(root):
+        body.update(_addresses(IN_BODY(element)))
+    elsewhere = Counter(_addresses(ADDRESSES(root))) - body
+    return list(body), list(elsewhere), set(map(str, ANCHORS(root)))
 
 
 def _addresses(values):
@@ -115,7 +117,13 @@ class _Site:
         self.root = settings.get("SITE_ROOT", "").rstrip("/")
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.originals = set()
+        self.files, self.folders = set(), {""}
+        for folder, dirs, files in os.walk(staging):
+            rel = Path(folder).relative_to(staging).as_posix().removeprefix(".").lstrip("/")
+            self.folders.update(f"{rel}/{d}".lstrip("/") for d in dirs)
+            self.files.update(f"{rel}/{f}".lstrip("/") for f in files)
         self._seen = {}
+        self._judged = {}
 
     def check(self, page, urls, in_text):
         """The broken addresses among ``urls`` of ``page``."""
@@ -128,6 +136,13 @@ class _Site:
 
     def problem(self, page, url):
         """Why ``url`` on ``page`` does not resolve (Dutch), or None."""
+        # Most addresses are root-relative and repeat on every page: judge each once.
+        key = url if url.startswith("/") else (page.rpartition("/")[0], url)
+        if key not in self._judged:
+            self._judged[key] = self._problem(page, url)
+        return self._judged[key]
+
+    def _problem(self, page, url):
         if not url or url.startswith(("//", "data:", "mailto:", "tel:")):
             return None
         if self.siteurl and (url == self.siteurl or url.startswith(self.siteurl + "/")):
@@ -138,7 +153,7 @@ class _Site:
         if url.startswith("/"):
             if self.root and not (parts.path + "/").startswith(self.root + "/"):
                 return (
-                    f"ligt buiten de site, die in {self.root}/ staat; schrijf de link als "
+                    f"maar dat ligt buiten de site, die in {self.root}/ staat; schrijf de link als "
                     f"Markdown-link [tekst]({url}), dan zet de bouw {self.root} ervoor"
                 )
             path = parts.path[len(self.root) :]
@@ -151,11 +166,11 @@ class _Site:
 
     def _resolve(self, path, fragment):
         rel = path.lstrip("/")
-        target = self.staging / rel
-        if target.is_dir():
-            rel = (PurePosixPath(rel) / "index.html").as_posix() if rel else "index.html"
-            target = self.staging / rel
-        if not target.is_file():
+        if not rel or rel.endswith("/"):
+            rel += "index.html"
+        elif rel in self.folders:  # a static host redirects 'x' to 'x/'
+            rel += "/index.html"
+        if rel not in self.files:
             if private_source(rel):
                 self.originals.add(rel)
                 return None
@@ -168,10 +183,17 @@ class _Site:
 
     def _missing(self, rel):
         rel = PurePosixPath(rel)
-        folder = self.staging / rel.parent
-        stems = {p.stem: p.name for p in folder.iterdir()} if folder.is_dir() else {}
-        hint = stems.get(closest(rel.stem, stems) or "")
-        shown = f"{self.root}/{(rel.parent / hint).as_posix()}" if hint else ""
+        if rel.name == "index.html":  # a folder: the closest folder beside it
+            rel, inside = rel.parent, rel.parent.parent.as_posix().removeprefix(".")
+            names = [f.rpartition("/")[2] for f in self.folders if f.rpartition("/")[0] == inside]
+            hint = closest(rel.name, names)
+            hint = hint and f"{hint}/"
+        else:
+            inside = rel.parent.as_posix().removeprefix(".")
+            names = [f.rpartition("/")[2] for f in self.files if f.rpartition("/")[0] == inside]
+            stems = {PurePosixPath(name).stem: name for name in names}
+            hint = stems.get(closest(rel.stem, stems) or "")
+        shown = f"{self.root}/{inside}/{hint}".replace("//", "/") if hint else ""
         if rel.parts[:1] == ("artikelen",):
             fix = f"bedoel je '{shown}'?" if hint else "controleer de Slug van het artikel"
             return f"maar dat artikel bestaat niet; {fix}"

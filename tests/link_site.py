@@ -26,6 +26,9 @@ beschrijving = "Ontwikkelingen op de arbeidsmarkt."
 naam = "Go-Office"
 beschrijving = "Een HR-bureau."
 """
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+)
 ABOUT = """Title: Over deze blog
 Slug: over
 Summary: Waarom deze blog bestaat.
@@ -45,7 +48,7 @@ def post(slug, body, date="2025-03-01", extra=""):
 def link_site(folder, posts=None):
     """Write the site's content folder under ``folder``; ``posts`` maps file name -> text."""
     content = folder / "content"
-    for sub in ("artikelen", "pages", "images"):
+    for sub in ("artikelen", "pages", "images", "extra"):
         (content / sub).mkdir(parents=True, exist_ok=True)
     (content / "themas.toml").write_text(VOCABULARY, encoding="utf-8")
     (content / "pages" / "over.md").write_text(ABOUT, encoding="utf-8")
@@ -53,6 +56,7 @@ def link_site(folder, posts=None):
         post("doel", "Het artikel waarnaar gelinkt wordt.\n"), encoding="utf-8"
     )
     (content / "images" / "foto.jpg").write_bytes(phone_photo(1200, 900))
+    (content / "extra" / "favicon.svg").write_text(FAVICON, encoding="utf-8")  # every page links it
     for name, text in (posts or {}).items():
         (content / "artikelen" / name).write_text(text, encoding="utf-8")
     return content

@@ -93,17 +93,18 @@ def check_body(post, content):
 
 
 def code_lines(body, kinds):
-    """Indexes of the lines of fenced code blocks (not our own ```tabel and card blocks)."""
-    inside, fence, out = False, "", set()
+    """Indexes of the lines of fenced code blocks (not of our own ```tabel and card blocks)."""
+    fence, code, out = "", False, set()
     for i, line in enumerate(body):
         match = FENCE.match(line)
-        if not inside and match and match["info"].strip().lower() not in kinds:
-            inside, fence = True, match["fence"]
+        if not fence and match:
+            fence, code = match["fence"], match["info"].strip().lower() not in kinds
+        elif fence and match and match["fence"].startswith(fence) and not match["info"].strip():
+            fence = ""
+        elif not fence:
+            continue
+        if code:
             out.add(i)
-        elif inside:
-            out.add(i)
-            if match and match["fence"].startswith(fence) and not match["info"].strip():
-                inside = False
     return out
 
 
