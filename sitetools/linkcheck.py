@@ -62,10 +62,7 @@ def check_links(staging, settings):
     Publishes a clean copy of every image original that a page links to.
     """
     staging = Path(staging)
-    pages = {
-        p.relative_to(staging).as_posix(): read_page(p.read_bytes())
-        for p in sorted(staging.rglob("*.html"))
-    }
+    pages = read_pages(staging)
     site = _Site(staging, settings, pages)
     broken = [
         item
@@ -80,6 +77,12 @@ def check_links(staging, settings):
         from .build import BuildError  # noqa: PLC0415 (build.py calls this module)
 
         raise BuildError("\n".join(errors))
+
+
+def read_pages(staging):
+    """{output path: read_page(...)} of every HTML page under ``staging``, in path order."""
+    pages = sorted(staging.rglob("*.html"))
+    return {p.relative_to(staging).as_posix(): read_page(p.read_bytes()) for p in pages}
 
 
 def read_page(data):
