@@ -42,6 +42,13 @@ SOURCE_CASES = {
         ),
         f"{A}/d-caption.md:12: linkt naar '/artikelen/cbs.html', {NOT_AN_ARTICLE}",
     ),
+    "f-figcaption.md": (
+        post(
+            "f-figcaption",
+            '![Een coach aan tafel](/images/foto.jpg "Zie [het rapport](/artikelen/rapport.html)")\n',
+        ),
+        f"{A}/f-figcaption.md:8: linkt naar '/artikelen/rapport.html', {NOT_AN_ARTICLE}",
+    ),
     "e-foto.md": (
         post("e-foto", "Download [de foto](/images/fotoo.jpg).\n"),
         f"{A}/e-foto.md:8: de afbeelding '/images/fotoo.jpg' bestaat niet; bedoel je "

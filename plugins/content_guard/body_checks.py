@@ -11,7 +11,7 @@ from plugins.data_tables.tables import KIND as TABLE_KIND
 from plugins.data_tables.tables import parse_table
 from plugins.fenced_blocks import BlockError, find_blocks
 from plugins.images.checks import line_problems as image_problems
-from plugins.images.rules import DECORATIVE, RASTER, VECTOR, ImageRef
+from plugins.images.rules import DECORATIVE, RASTER, VECTOR, ImageRef, find_images
 from plugins.images.sources import image_problems as image_file_problems
 from plugins.quote_cards.quote_cards import FIELDS as CARD_FIELDS
 from plugins.quote_cards.quote_cards import KINDS as CARD_KINDS
@@ -124,6 +124,8 @@ class _RawLinks(HTMLParser):
 def line_links(line):
     """Every link address on one line: inline and reference links, raw HTML (not images)."""
     found = [target for image, target in LINK.findall(line) if not image]
+    for ref in find_images(line) if "![" in line else ():  # a link written in a caption
+        found += [target for image, target in LINK.findall(ref.title) if not image]
     reference = REFERENCE.match(line)
     if reference:
         found.append(reference[2].lstrip("<").rstrip(">"))
