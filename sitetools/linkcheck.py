@@ -29,6 +29,7 @@ from plugins.content_guard.page_sources import source_of, sources
 from plugins.content_guard.problems import plural
 from plugins.content_guard.vocabulary import closest
 from plugins.images.originals import private_source, publish_originals
+from plugins.images.sources import ImageProblem, inspect
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +175,11 @@ class _Site:
         elif rel in self.folders:  # a static host redirects 'x' to 'x/'
             rel += "/index.html"
         if rel not in self.files:
-            if private_source(rel):
+            if private_source(rel):  # a photo's original: published clean, if it is sound
+                try:
+                    inspect(private_source(rel))
+                except ImageProblem as err:
+                    return f"maar dat bestand kan niet op de site: {err}"
                 self.originals.add(rel)
                 return None
             return self._missing(rel)

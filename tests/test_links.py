@@ -232,3 +232,20 @@ def test_a_broken_link_in_a_draft_is_a_note(tmp_path):
         "Notities bij concepten (Status: draft; nog niet op de site):",
         f"{A}/concept.md:9: linkt naar '/bestaat/niet/', {why}",
     ]
+
+
+def test_clean_copies_keep_format_size_and_quality_and_drop_metadata(tmp_path):
+    from image_site import phone_photo, transparent_png  # noqa: PLC0415
+
+    from plugins.images.originals import clean_copy  # noqa: PLC0415
+
+    (tmp_path / "foto.jpg").write_bytes(phone_photo(800, 600))
+    (tmp_path / "vorm.png").write_bytes(transparent_png(300, 200))
+    with Image.open(clean_copy(tmp_path / "foto.jpg", tmp_path / "cache")) as im:
+        with Image.open(tmp_path / "foto.jpg") as source:
+            assert im.quantization == source.quantization  # as sharp as the original
+        assert (im.format, im.size) == ("JPEG", (600, 800))
+        assert not im.getexif() and "icc_profile" not in im.info and "xmp" not in im.info
+    with Image.open(clean_copy(tmp_path / "vorm.png", tmp_path / "cache")) as im:
+        assert (im.format, im.mode, im.size) == ("PNG", "RGBA", (300, 200))
+        assert "Author" not in im.info
