@@ -63,6 +63,7 @@ def check_body(post, content):
     except BlockError as err:
         out.append(Problem(post.display, err.line, err.message))
     post.article_links = []
+    post.file_links = []  # (line, the post file a '{filename}' link points at)
     text = "\n".join(body)
     # One search over the whole text first: most posts have neither debris nor links.
     suspect = any(pattern.search(text) for pattern, _ in DEBRIS_MULTILINE)
@@ -88,7 +89,12 @@ def check_body(post, content):
             if article:  # checked once all slugs are known
                 post.article_links.append((n, article["slug"]))
                 continue
-            out += [Problem(post.display, n, m) for m in _link_problems(post, content, target)]
+            problems = _link_problems(post, content, target)
+            out += [Problem(post.display, n, m) for m in problems]
+            if not problems and target.startswith("{filename}"):  # checked once statuses are known
+                path = target.removeprefix("{filename}").split("#")[0]
+                base = content if path.startswith("/") else post.path.parent
+                post.file_links.append((n, (Path(base) / path.lstrip("/")).resolve()))
     return out
 
 
