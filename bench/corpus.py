@@ -85,10 +85,6 @@ def generate(folder, n, seed=2026):
         shutil.rmtree(content)
     (content / "artikelen").mkdir(parents=True)
     shutil.copy(CONTENT / "themas.toml", content / "themas.toml")
-    # The pages and files the theme links on every page ('Over', the favicon): the build's link
-    # check refuses a site without them.
-    for folder in ("pages", "extra"):
-        shutil.copytree(CONTENT / folder, content / folder)
     start = date(2019, 1, 1)
     slugs = []
     for i in range(n):

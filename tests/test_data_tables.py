@@ -147,7 +147,6 @@ def table_site(tmp_path_factory):
     content = project / "content"
     (content / "artikelen").mkdir(parents=True)
     shutil.copy(ROOT / "content" / "themas.toml", content)
-    shutil.copytree(ROOT / "content" / "extra", content / "extra")  # the favicon every page links
     (content / "artikelen" / "cijfers.md").write_text(
         "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
         "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"
