@@ -3,7 +3,7 @@
 One build step, after Pelican wrote the staging folder and before it is swapped in. Every
 ``href``, ``src`` and ``srcset`` of every page (and the ``og:image``/``og:url`` addresses) that
 points into the site (root-relative, relative, or starting with ``SITEURL``) must name a file of
-the site, or a folder with an ``index.html``; an anchor (``#kop``) must be an ``id`` of that page.
+the site, or a folder with an ``index.html`` (an anchor, ``#kop``, is not checked: see _problem).
 Links of every form an author can write end up here the same way (inline, reference links, raw
 HTML, images, tables), and so do the theme's own (navigation, Meer lezen, list pages).
 
@@ -38,7 +38,6 @@ ADDRESSES = etree.XPath(
     "//@href | //@src | //@srcset | //meta[@property='og:image' or @property='og:url' "
     "or @name='twitter:image']/@content"
 )
-ANCHORS = etree.XPath("//@id | //a/@name")
 # The element the theme puts a post's own text in (theme/templates/article.html and page.html).
 BODY = etree.XPath("//div[@class='article-body']")
 IN_BODY = etree.XPath(".//@href | .//@src | .//@srcset")
@@ -64,10 +63,10 @@ def check_links(staging, settings):
     """
     staging = Path(staging)
     pages = read_pages(staging)
-    site = _Site(staging, settings, pages)
+    site = _Site(staging, settings)
     broken = [
         item
-        for page, (text, theme, _) in pages.items()
+        for page, (text, theme) in pages.items()
         for item in [*site.check(page, text, True), *site.check(page, theme, False)]
     ]
     publish_originals(site.originals, staging, settings)
@@ -87,19 +86,19 @@ def read_pages(staging):
 
 
 def read_page(data):
-    """(addresses in the post's text, other addresses, anchors) of one HTML page.
+    """(addresses in the post's text, other addresses) of one HTML page.
 
     Parsed with a real HTML parser (libxml2, through lxml). The post's text is what the theme puts
     in ``<div class="article-body">`` (BODY); everything else comes from the theme.
     """
     root = etree.fromstring(data, PARSER)
     if root is None:
-        return [], [], set()
+        return [], []
     body = Counter()
     for element in BODY(root):
         body.update(_addresses(IN_BODY(element)))
     elsewhere = Counter(_addresses(ADDRESSES(root))) - body
-    return list(body), list(elsewhere), set(map(str, ANCHORS(root)))
+    return list(body), list(elsewhere)
 
 
 def _addresses(values):
@@ -115,9 +114,8 @@ def _addresses(values):
 class _Site:
     """The staging folder as the published site: which addresses resolve, with SITE_ROOT."""
 
-    def __init__(self, staging, settings, pages):
+    def __init__(self, staging, settings):
         self.staging = staging
-        self.pages = pages
         self.root = settings.get("SITE_ROOT", "").rstrip("/")
         self.siteurl = settings.get("SITEURL", "").rstrip("/")
         self.originals = set()
@@ -163,12 +161,14 @@ class _Site:
             path = parts.path[len(self.root) :]
         else:
             path = urljoin("/" + page, parts.path) if parts.path else "/" + page
-        key = (unquote(path), parts.fragment)
+        # An anchor ('#kop') is not checked: headings carry no id on this site (no toc
+        # extension), so a link to one lands at the top of a page that exists.
+        key = unquote(path)
         if key not in self._seen:
-            self._seen[key] = self._resolve(*key)
+            self._seen[key] = self._resolve(key)
         return self._seen[key]
 
-    def _resolve(self, path, fragment):
+    def _resolve(self, path):
         rel = path.lstrip("/")
         if not rel or rel.endswith("/"):
             rel += "index.html"
@@ -183,10 +183,6 @@ class _Site:
                 self.originals.add(rel)
                 return None
             return self._missing(rel)
-        if fragment and rel in self.pages and fragment not in self.pages[rel][2]:
-            hint = closest(fragment, self.pages[rel][2])
-            fix = f"bedoel je '#{hint}'?" if hint else "controleer het deel na de #"
-            return f"maar op die pagina staat geen '#{fragment}'; {fix}"
         return None
 
     def _missing(self, rel):
