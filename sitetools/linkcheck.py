@@ -121,7 +121,8 @@ class _Site:
         self.originals = set()
         self.files, self.folders = set(), {""}
         for folder, dirs, files in os.walk(staging):
-            rel = Path(folder).relative_to(staging).as_posix().removeprefix(".").lstrip("/")
+            rel = Path(folder).relative_to(staging).as_posix()
+            rel = "" if rel == "." else rel
             self.folders.update(f"{rel}/{d}".lstrip("/") for d in dirs)
             self.files.update(f"{rel}/{f}".lstrip("/") for f in files)
         self._seen = {}
@@ -188,12 +189,12 @@ class _Site:
     def _missing(self, rel):
         rel = PurePosixPath(rel)
         if rel.name == "index.html":  # a folder: the closest folder beside it
-            rel, inside = rel.parent, rel.parent.parent.as_posix().removeprefix(".")
+            rel, inside = rel.parent, _folder(rel.parent.parent)
             names = [f.rpartition("/")[2] for f in self.folders if f.rpartition("/")[0] == inside]
             hint = closest(rel.name, names)
             hint = hint and f"{hint}/"
         else:
-            inside = rel.parent.as_posix().removeprefix(".")
+            inside = _folder(rel.parent)
             names = [f.rpartition("/")[2] for f in self.files if f.rpartition("/")[0] == inside]
             stems = {PurePosixPath(name).stem: name for name in names}
             hint = stems.get(closest(rel.stem, stems) or "")
@@ -203,6 +204,11 @@ class _Site:
             return f"maar dat artikel bestaat niet; {fix}"
         fix = f"bedoel je '{shown}'?" if hint else "controleer het adres"
         return f"maar dat bestaat niet op de site; {fix}"
+
+
+def _folder(path):
+    """'a/b' for a folder of the site, '' for its root."""
+    return "" if str(path) == "." else path.as_posix()
 
 
 def report(broken, settings):
