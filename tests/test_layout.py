@@ -9,7 +9,7 @@ share one column. The screenshots land in tests/artifacts/layout/ to look at.
 """
 
 import pytest
-from browser import served
+from browser import axe_violations, served
 from conftest import ROOT
 
 from sitetools.screenshots import (
@@ -158,3 +158,59 @@ def test_excerpts_cut_at_words_with_an_ellipsis_and_marks_only_words(chromium, b
         assert marks and all(m.isalnum() for m in marks), marks  # "Pensioen", never "Pensioen:"
         first_word = text.removeprefix("… ").split()[0]
         assert first_word[0].isalnum() or first_word[0] in "“‘(", text
+
+
+def test_layout_site_is_valid_html(layout_site):
+    from test_browser import validate  # noqa: PLC0415
+
+    status, checked, problems = validate(layout_site)
+    assert problems == []
+    assert status == 0 and len(checked) > 10
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("name", LAYOUT_PAGES)
+def test_no_accessibility_violations_on_a_phone(chromium, base_url, name, scheme):
+    page = open_page(chromium, base_url, LAYOUT_PAGES[name], PHONE[0], scheme, PHONE[1])
+    violations = axe_violations(page)
+    page.close()
+    assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
+
+
+def test_home_page_leads_with_the_newest_article_and_offers_the_themes(layout_site):
+    from html.parser import HTMLParser  # noqa: PLC0415
+
+    class Home(HTMLParser):
+        """The lead article's link and image, the theme links, the other articles' links."""
+
+        def __init__(self):
+            super().__init__()
+            self.section, self.lead, self.themes, self.rest, self.lead_image = "", [], [], [], 0
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            cls = a.get("class") or ""
+            if cls in ("lead-article", "theme-ways", "article-list"):
+                self.section = cls
+            if tag == "img" and self.section == "lead-article":
+                self.lead_image += 1
+            if tag == "a" and a.get("href", "").startswith(("/artikelen/", "/thema/")):
+                {"lead-article": self.lead, "theme-ways": self.themes, "article-list": self.rest}[
+                    self.section
+                ].append(a["href"])
+
+    home = Home()
+    home.feed((layout_site / "index.html").read_text(encoding="utf-8"))
+    assert home.lead == ["/artikelen/foto-van-de-coach.html"]  # the newest, with its photo
+    assert home.lead_image == 1
+    # Every theme in use, in the vocabulary's order (tests/layout_site/content/themas.toml).
+    assert home.themes == [
+        "/thema/arbeidsmarkt/",
+        "/thema/netwerken/",
+        "/thema/loopbaanbegeleiding/",
+        "/thema/onderzoek/",
+        "/thema/oudere-werkenden/",
+    ]
+    assert home.rest[0] == "/artikelen/kanalen-in-zes-jaar.html"
+    assert "/artikelen/foto-van-de-coach.html" not in home.rest
+    assert "<script" not in (layout_site / "index.html").read_text(encoding="utf-8")

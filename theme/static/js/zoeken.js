@@ -79,7 +79,7 @@ function excerpt(html, content) {
   if (first?.nodeType === Node.TEXT_NODE) first.data = first.data.trimStart();
   if (last?.nodeType === Node.TEXT_NODE) last.data = last.data.trimEnd();
   if (shown && !whole.startsWith(shown)) p.prepend("… ");
-  if (shown && !whole.endsWith(shown)) p.append(/[.!?…]$/.test(shown) ? "" : " …");
+  if (shown && !whole.endsWith(shown)) p.append(" …");
   return p;
 }
 
