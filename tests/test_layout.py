@@ -40,8 +40,11 @@ MEASURE = """() => {
       out.unreachable.push('region does not scroll');
     }
     for (const cell of region.querySelectorAll('td, thead th:not(:first-child)')) {
+      if (!cell.textContent.trim()) continue;
       region.scrollLeft = cell.offsetLeft - sticky;
-      const box = rect(region), c = rect(cell);
+      const range = document.createRange();  // the cell's text, not its padding
+      range.selectNodeContents(cell);
+      const box = rect(region), c = range.getBoundingClientRect();
       const left = box.left + region.clientLeft + sticky - 1;
       if (c.left < left || c.right > box.left + region.clientLeft + region.clientWidth + 1) {
         out.unreachable.push(cell.textContent);
