@@ -68,8 +68,8 @@ function excerpt(html, content) {
     }
     const [, before, word, after] = node.textContent.match(EDGE);
     const mark = document.createElement("mark");
-    mark.textContent = word || node.textContent;
-    p.append(before, mark, word ? after : "");
+    mark.textContent = word;
+    p.append(before, ...(word ? [mark] : []), after);
   }
   p.normalize();
   const shown = squash(p.textContent);
