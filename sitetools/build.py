@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .cleanup import leftovers, remove_in_background
 from .guards import clash, protected_folders
+from .linkcheck import check_links
 from .logs import fresh_run
 from .search_index import RECORD, SearchIndexError, index_site
 from .settings import ROOT, load
@@ -73,6 +74,7 @@ def build(config="pelicanconf.py", output=None, **override):
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     try:
         run_pelican(settings)
+        check_links(staging, settings)
         keep_published_addresses(staging, settings)
         search_index(staging, settings, target)
         swap_in(staging, target)
