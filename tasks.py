@@ -115,6 +115,18 @@ def livereload(c, port=8000):
 
 @task
 @reports
+def clean(c):
+    """Gooi output/ en alle caches (cache/) weg; de volgende build begint van niets."""
+    from sitetools.cleanup import clean as remove  # noqa: PLC0415
+    from sitetools.settings import load  # noqa: PLC0415
+
+    gone = remove(load("pelicanconf.py"))
+    shown = ", ".join(f"{p.relative_to(ROOT) if p.is_relative_to(ROOT) else p}/" for p in gone)
+    log.info("Opgeruimd: %s.", shown or "er was niets om op te ruimen")
+
+
+@task
+@reports
 def publish(c):
     """Bouw de site voor publicatie (publishconf.py); mislukt het, dan verandert er niets."""
     _build("publishconf.py")

@@ -16,7 +16,14 @@ from pathlib import Path
 from sitetools.settings import ROOT
 
 # What a project copy needs to build: the code, the theme and the task runner's entry point.
-PROJECT_FILES = ("pelicanconf.py", "publishconf.py", "tasks.py", "blog", "requirements.txt")
+PROJECT_FILES = (
+    "pelicanconf.py",
+    "publishconf.py",
+    "tasks.py",
+    "blog",
+    "requirements.txt",
+    "pyproject.toml",
+)
 PROJECT_FOLDERS = ("theme", "plugins", "sitetools")
 # Stock Pelican 4.12 as `pelican content -s stockconf.py`: default theme, no plugins, default
 # settings (no caches), the same two settings the in-process stock build gets.

@@ -7,15 +7,17 @@ nothing emptied.
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
-from .cleanup import leftovers, remove_in_background
+from .cleanup import leftovers, owned_folder, remove_in_background, staging_prefix
 from .guards import clash, protected_folders
 from .logs import fresh_run
 from .search_index import RECORD, SearchIndexError, index_site
+from .search_later import stale_index
 from .settings import ROOT, load
+
+COMPLETE, LATER = "complete", "later"  # the search index: before the swap, or after it
 
 BUG = (
     "Dit is een fout in de bouwsoftware, niet in jouw tekst. Meld het aan de beheerder van de "
@@ -59,26 +61,93 @@ def run_pelican(settings):
         console.quiet = False
 
 
-def build(config="pelicanconf.py", output=None, **override):
-    """Build with ``config`` into ``output`` (default: the config's OUTPUT_PATH), all or nothing."""
+def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
+    """Build with ``config`` into ``output`` (default: the config's OUTPUT_PATH), all or nothing.
+
+    The order of the whole build, in one place: Pelican's run writes every page into a fresh
+    staging folder, the steps of ``POST_BUILD`` finish the site there, one after the other, and
+    only then is it swapped in. ``search=LATER`` (the live preview) swaps in without waiting for
+    the search index: see ``index_search``.
+    """
     settings = load(config, **override)
     target = Path(output or settings["OUTPUT_PATH"])
     if not target.is_absolute():
         target = ROOT / target
     refuse_output_folder(target, settings)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    staging = owned_folder(target.parent, staging_prefix(target))
     settings["OUTPUT_PATH"] = str(staging)
     if target.is_dir():  # pages that did not change are taken from here (render_cache)
         settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
+    step = Step(settings, staging, target, search)
     try:
         run_pelican(settings)
-        search_index(staging, settings, target)
+        for finish in POST_BUILD:
+            finish(step)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+class Step:
+    """What the post-build steps share: the settings, the staging folder, the final folder."""
+
+    def __init__(self, settings, staging, target, search=COMPLETE):
+        self.settings, self.staging, self.target, self.search = settings, staging, target, search
+
+
+def make_images(step):
+    """Photos in posts: derivatives made or taken from cache/images/, unused ones swept."""
+    from plugins.images.images import ImagesError, publish  # noqa: PLC0415
+
+    try:
+        publish(step.settings)
+    except ImagesError as err:
+        raise BuildError(str(err)) from err
+
+
+def make_share_cards(step):
+    """Share cards of every page: drawn or taken from cache/share_cards/, unused ones swept."""
+    from plugins.share_cards.share_cards import publish  # noqa: PLC0415
+
+    publish(step.settings)
+
+
+def index_search(step):
+    """Index the finished staging folder for site search; a failed index fails the build.
+
+    A cached build (not a publish) reuses the previous output's index when no article page
+    changed. The live preview (``LATER``) never waits for the indexer: it takes the previous
+    index, marks it as being updated (``search_later.STATUS``) and indexes after the swap.
+    """
+    settings = step.settings
+    cached = settings.get("CACHE_CONTENT")
+    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
+    # not touch what the index is made of, and the record's digest covers the article pages.
+    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
+    record = Path(root) / RECORD if cached else None
+    previous = step.target if cached and step.target.is_dir() else None
+    try:
+        if step.search == LATER:
+            stale_index(step.staging, previous, record)
+        else:
+            index_site(step.staging, previous, record)
+    except SearchIndexError as err:
+        raise BuildError(str(err)) from err
+
+
+# After Pelican's run (read everything, compute, write every page into the staging folder),
+# these steps finish the site in the staging folder, in this order; the swap comes last.
+# Plugins only plan while Pelican runs (images.rewrite, share_cards.plan_*); the files are
+# made here. See plugins/README.md for each plugin's signals.
+POST_BUILD = (
+    make_images,  # plugins.images: photo derivatives (cache/images/)
+    make_share_cards,  # plugins.share_cards: og:image files (cache/share_cards/)
+    # A check of the finished pages (every link resolves) belongs here: after every file is
+    # written, before the index, which reads those pages.
+    index_search,  # sitetools.search_index: Pagefind over the article pages
+)
 
 
 def refuse_output_folder(target, settings):
@@ -92,22 +161,6 @@ def refuse_output_folder(target, settings):
         )
 
 
-def search_index(staging, settings, target):
-    """Index the finished staging folder for site search; a failed index fails the build.
-
-    A cached build (not a publish) reuses the previous output's index when no article page changed.
-    """
-    cached = settings.get("CACHE_CONTENT")
-    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
-    # not touch what the index is made of, and the record's digest covers the article pages.
-    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
-    record = Path(root) / RECORD if cached else None
-    try:
-        index_site(staging, target if cached and target.is_dir() else None, record)
-    except SearchIndexError as err:
-        raise BuildError(str(err)) from err
-
-
 def swap_in(staging, target):
     """Replace ``target`` by ``staging`` with two renames, so readers never see a mix."""
     old = None
@@ -117,5 +170,4 @@ def swap_in(staging, target):
         os.replace(target, old)
     os.replace(staging, target)
     os.chmod(target, 0o755)
-    if old is not None:
-        remove_in_background(old, *(p for p in leftovers(target) if p != old))
+    remove_in_background(*leftovers(target))

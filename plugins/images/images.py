@@ -1,14 +1,15 @@
 """Pelican glue of the images plugin: rewrite <img> into <picture>, publish only derivatives.
 
 Compute while reading (sizes come from the image headers, so the HTML is known at once), make
-the files once everything is read (``finalized``, in parallel, from the cache when possible),
-and never let the static generator copy a source image.
+the files after Pelican's run (``publish``, a step of the build's post-build pipeline in
+``sitetools/build.py``; in parallel, from the cache when possible), and never let the static
+generator copy a source image.
 """
 
-import html
 import logging
 import re
 import shutil
+import time
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
@@ -17,7 +18,7 @@ from pelican.contents import Static
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
-from .derive import MIME, MODERN, make_plan, render_all, usable_cache
+from .derive import MIME, MODERN, make_plan, render_all, sweep, touch, usable_cache
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
 from .sources import ImageProblem, inspect
 
@@ -44,6 +45,7 @@ class _State:
 
     def __init__(self, settings=None):
         self.settings = settings or {}
+        self.started = time.time()  # cache entries not used since then are swept
         self.env = None
         self.plans = {}  # key -> Plan
         self.used_by = {}  # key -> display name of the first post that uses it
@@ -168,27 +170,33 @@ def keep_sources_private(generator):
     ]
 
 
-def publish(pelican):
-    """Make (or reuse) every planned file and copy it into the output folder."""
-    if not STATE.plans:
-        return
-    settings = pelican.settings
+class ImagesError(Exception):
+    """The image files could not be made; the message is Dutch and says what to do."""
+
+
+def publish(settings):
+    """Make (or reuse) every planned file, copy it into the output folder, sweep the cache.
+
+    A step of the build's post-build pipeline (``sitetools/build.py``), after Pelican's run:
+    the plans were made while the posts were read.
+    """
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "IMAGES_OUTPUT_DIR")
-    target.mkdir(parents=True, exist_ok=True)
     plans = [STATE.plans[k] for k in sorted(STATE.plans)]
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
-        try:
-            folders = render_all(plans, cache)
-        except (OSError, ValueError, SyntaxError) as err:
-            log.error(
-                "de afbeeldingen konden niet worden gemaakt (%s); sla de foto's opnieuw op als "
-                "JPEG of PNG en draai ./blog build opnieuw",
-                html.escape(str(err)),
-            )
-            return
-        for plan in plans:
-            for variant in plan.variants:
-                shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
+        if plans:
+            target.mkdir(parents=True, exist_ok=True)
+            try:
+                folders = render_all(plans, cache)
+            except (OSError, ValueError, SyntaxError) as err:
+                raise ImagesError(
+                    f"de afbeeldingen konden niet worden gemaakt ({err}); sla de foto's opnieuw "
+                    "op als JPEG of PNG en draai ./blog build opnieuw"
+                ) from err
+            for plan in plans:
+                touch(folders[plan.key])
+                for variant in plan.variants:
+                    shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
+        sweep(cache, set(STATE.plans), STATE.started)
 
 
 def register():
@@ -197,4 +205,3 @@ def register():
     signals.generator_init.connect(share_environment)
     signals.content_object_init.connect(rewrite)
     signals.static_generator_finalized.connect(keep_sources_private)
-    signals.finalized.connect(publish)
