@@ -76,8 +76,6 @@ def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
     refuse_output_folder(target, settings)
     staging = owned_folder(target.parent, staging_prefix(target))
     settings["OUTPUT_PATH"] = str(staging)
-    if target.is_dir():  # pages that did not change are taken from here (render_cache)
-        settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
     step = Step(settings, staging, target, search)
     try:
         run_pelican(settings)

@@ -258,23 +258,6 @@ def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
         before = warm
 
 
-def test_render_cache_is_sound_without_build_cache(project):
-    """render_cache computes the fingerprint itself: it needs no other plugin to run first."""
-    append(
-        project / "pelicanconf.py",
-        '\nPLUGINS = [p for p in PLUGINS if p != "plugins.build_cache"]\n',
-    )
-    build(project)
-    replace(
-        project / "content" / "themas.toml",
-        'beschrijving = "Wat kunstmatige intelligentie',
-        'beschrijving = "Anders: wat kunstmatige intelligentie',
-    )
-    warm = build(project)
-    assert b"Anders: wat kunstmatige" in warm["thema/ai/index.html"]
-    assert differing(warm, clean_build(project)) == []
-
-
 def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
     from plugins.build_cache import build_cache
 
@@ -303,36 +286,6 @@ def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monke
     assert third != second
     monkeypatch.setattr(build_cache, "packages", lambda: "markdown==0.0")
     assert build_cache.fingerprint(settings) != third
-
-
-def test_paginated_template_is_never_linked_as_one_page():
-    from plugins.render_cache.render_cache import CachingWriter
-
-    writer = CachingWriter.__new__(CachingWriter)
-    writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
-    assert not writer._single({"template_name": "tag", "articles": [1], "dates": [1]})
-    assert writer._single({"template_name": "article", "article": 1})
-
-
-def test_template_uses_count_what_a_template_can_read():
-    """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
-    from jinja2 import DictLoader, Environment
-
-    from plugins.render_cache.signatures import template_names
-
-    env = Environment(
-        loader=DictLoader(
-            {
-                "page.html": "{% if p %}{{ p.a }}{{ q.b() }}{% endif %}{% include 'part.html' %}",
-                "part.html": "{% for x in r %}{{ x }}{% endfor %}{{ s|upper }}{{ p.c }}",
-            }
-        )
-    )
-    uses = template_names(env, "page.html", {})
-    assert uses["p"] == {("bool",), ("attr", "a"), ("attr", "c")}
-    assert uses["q"] == {("call", "b")}
-    assert uses["r"] is None
-    assert uses["s"] is None
 
 
 def test_replaced_output_is_removed_without_waiting(tmp_path):

@@ -38,7 +38,6 @@ VOLATILE = {
     "CACHE_PATH",
     "VOCABULARY",
     "BUILD_CACHE_ROOT",
-    "RENDER_CACHE_PREVIOUS_OUTPUT",
     # Only the preview's search page reads it (rendered in every build, never cached).
     "SEARCH_STATUS_FILE",
 }
