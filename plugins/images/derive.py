@@ -159,6 +159,15 @@ def usable_cache(folder, output):
         yield folder
 
 
+def publish_file(cached, published):
+    """Put the cache file ``cached`` into the output as ``published``: a hard link (no copy of
+    the bytes; cache entries are never changed in place), a copy on another file system."""
+    try:
+        os.link(cached, published)
+    except OSError:
+        shutil.copyfile(cached, published)
+
+
 def touch(path):
     """Mark a cache entry as used now, so a sweep by a build running beside this one keeps it."""
     with contextlib.suppress(OSError):

@@ -8,7 +8,6 @@ generator copy a source image.
 
 import logging
 import re
-import shutil
 import time
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -18,7 +17,16 @@ from pelican.contents import Static
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
-from .derive import MIME, MODERN, make_plan, render_all, sweep, touch, usable_cache
+from .derive import (
+    MIME,
+    MODERN,
+    make_plan,
+    publish_file,
+    render_all,
+    sweep,
+    touch,
+    usable_cache,
+)
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
 from .sources import ImageProblem, inspect
 
@@ -195,7 +203,7 @@ def publish(settings):
             for plan in plans:
                 touch(folders[plan.key])
                 for variant in plan.variants:
-                    shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
+                    publish_file(folders[plan.key] / variant.name, target / variant.name)
         sweep(cache, set(STATE.plans), STATE.started)
 
 

@@ -9,7 +9,6 @@ and copied into the output folder.
 import hashlib
 import logging
 import os
-import shutil
 import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -19,7 +18,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
-from plugins.images.derive import sweep, touch, usable_cache
+from plugins.images.derive import publish_file, sweep, touch, usable_cache
 
 from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, crop_hero, draw_card, read_colours
 
@@ -195,7 +194,7 @@ def _make_all(jobs, cache, target):
             make(job, cache)
     for job in jobs:
         touch(cache / job.name)
-        shutil.copyfile(cache / job.name, target / job.name)
+        publish_file(cache / job.name, target / job.name)
 
 
 def register():
