@@ -220,9 +220,10 @@ def update_golden(c):
 
 
 @task
-def bench(c, n=1000, rounds=3):
-    """Meet de bouwsnelheid tegen standaard-Pelican (bench/results.json)."""
-    c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}")
+def bench(c, n=1000, rounds=3, extras=False):
+    """Meet bouwen en voorbeeld naast standaard-Pelican (+ Pagefind) (bench/results.json)."""
+    more = " --extras" if extras else ""
+    c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}{more}")
 
 
 @task(default=True)
