@@ -64,9 +64,14 @@ def quiet_server():
 
             loop = IOLoop.current()
 
+            def examine_all():
+                while self._changes:  # livereload's own queued events first (it pops one a call)
+                    callback()
+                callback()
+
             def notify():
                 for _changes in watchfiles.watch(*self._tasks, debounce=400, step=20):
-                    loop.add_callback(callback)
+                    loop.add_callback(examine_all)
 
             threading.Thread(target=notify, name="bestanden", daemon=True).start()
             return True
