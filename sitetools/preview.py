@@ -49,32 +49,8 @@ class Preview:
 
 
 def quiet_server():
-    """livereload's Server, without its own log handlers (they printed every line twice), woken
-    by the operating system when a file changes instead of looking every 0.8 s."""
+    """livereload's Server, without its own log handlers (they printed every line twice)."""
     from livereload import Server  # noqa: PLC0415 (only the preview needs it)
-    from livereload.watcher import Watcher  # noqa: PLC0415
-    from tornado.ioloop import IOLoop  # noqa: PLC0415
-
-    class NotifiedWatcher(Watcher):
-        """livereload's watcher (it still compares modification times to find what changed),
-        run when watchfiles (inotify) reports a change: a save is seen in milliseconds."""
-
-        def start(self, callback):
-            import watchfiles  # noqa: PLC0415
-
-            loop = IOLoop.current()
-
-            def examine_all():
-                while self._changes:  # livereload's own queued events first (it pops one a call)
-                    callback()
-                callback()
-
-            def notify():
-                for _changes in watchfiles.watch(*self._tasks, debounce=400, step=20):
-                    loop.add_callback(examine_all)
-
-            threading.Thread(target=notify, name="bestanden", daemon=True).start()
-            return True
 
     class QuietServer(Server):
         def _setup_logging(self):
@@ -83,7 +59,7 @@ def quiet_server():
             # tornado sets up its own printing when it finds no handler at all.
             logging.getLogger("tornado").addHandler(logging.NullHandler())
 
-    return QuietServer(watcher=NotifiedWatcher())
+    return QuietServer()
 
 
 def preview(port=8000):
