@@ -95,10 +95,17 @@ class Step:
         self.settings, self.staging, self.target, self.search = settings, staging, target, search
 
 
+def enabled(step, plugin):
+    """True if ``plugin`` is in this build's PLUGINS (its plans are this build's, not stale)."""
+    return plugin in step.settings.get("PLUGINS", [])
+
+
 def make_images(step):
     """Photos in posts: derivatives made or taken from cache/images/, unused ones swept."""
     from plugins.images.images import ImagesError, publish  # noqa: PLC0415
 
+    if not enabled(step, "plugins.images"):
+        return
     try:
         publish(step.settings)
     except ImagesError as err:
@@ -109,7 +116,8 @@ def make_share_cards(step):
     """Share cards of every page: drawn or taken from cache/share_cards/, unused ones swept."""
     from plugins.share_cards.share_cards import publish  # noqa: PLC0415
 
-    publish(step.settings)
+    if enabled(step, "plugins.share_cards"):
+        publish(step.settings)
 
 
 def index_search(step):
@@ -161,7 +169,6 @@ def refuse_output_folder(target, settings):
 
 def swap_in(staging, target):
     """Replace ``target`` by ``staging`` with two renames, so readers never see a mix."""
-    old = None
     if target.exists():
         # Unique: the previous one may still be being deleted (a preview builds again and again).
         old = target.with_name(f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}")
