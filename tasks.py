@@ -185,6 +185,7 @@ def new(c, title):
         raise Exit(code=1) from None
     log.info("Nieuw concept: %s", path.relative_to(ROOT))
     log.info("Vul de velden bovenaan in en bekijk het met ./blog livereload.")
+    log.info("Een foto? Zet hem in content/images/ en schrijf ![beschrijving](/images/naam.jpg).")
 
 
 @task(
@@ -251,6 +252,19 @@ def bench(c, n=1000, rounds=3, extras=False):
     """Meet bouwen en voorbeeld naast standaard-Pelican (+ Pagefind) (bench/results.json)."""
     more = " --extras" if extras else ""
     c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}{more}")
+
+
+@task(name="meet-installatie")
+@reports
+def meet_installatie(c):
+    """Meet tijd en grootte van de installaties op een verse kloon (bench/install-results.json)."""
+    from sitetools.install_figures import RESULTS, run  # noqa: PLC0415
+
+    log.info("Een verse kloon installeren en meten; dit duurt een paar minuten ...")
+    figures = run()
+    for name, value in figures.items():
+        log.info("%s: %s", name, value)
+    log.info("Geschreven naar %s.", RESULTS.relative_to(ROOT))
 
 
 @task(default=True)

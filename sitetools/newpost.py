@@ -24,6 +24,8 @@ Vul hierboven in:
 - Summary: een of twee zinnen voor de lezer (hoogstens 300 tekens)
 - Bron_site (mag leeg): {sources}
 - Meer_lezen (mag leeg): slugs van artikelen die de lezer hierna moet lezen, of 'geen'
+- Foto's: zet ze in de map content/images/ (hoe je ze in de tekst zet: zie hoofdstuk 4a van
+  docs/schrijven-voor-de-blog.md)
 - Status: haal 'draft' weg (of maak er 'published' van) als het artikel af is.
 Dit commentaar mag weg; lezers zien het niet.
 -->

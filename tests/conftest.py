@@ -96,6 +96,9 @@ def snapshot(folder):
     }
 
 
+HOSTING_NGINX = ROOT / "hosting" / "nginx" / "werkinbeweging.conf"
+# The test's own nginx.conf: what Debian's /etc/nginx/nginx.conf does, in a throw-away folder. The
+# site itself is served by the shipped configuration (hosting/nginx/), filled in by site_conf().
 NGINX_CONF = """
 daemon off;
 worker_processes 1;
@@ -105,40 +108,59 @@ error_log {run}/error.log;
 events {{ worker_connections 64; }}
 http {{
     include /etc/nginx/mime.types;
+    default_type application/octet-stream;
     access_log off;
     client_body_temp_path {run}/body;
     proxy_temp_path {run}/proxy;
     fastcgi_temp_path {run}/fastcgi;
     uwsgi_temp_path {run}/uwsgi;
     scgi_temp_path {run}/scgi;
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        error_page 404 {not_found};
-    }}
+    include {site};
 }}
 """
 
 
+def site_conf(root, port, prefix=""):
+    """The shipped nginx configuration with the values a maintainer fills in set for a test:
+    ``root`` the served folder, ``prefix`` its SITE_ROOT ('' or '/blog'), plain HTTP on ``port``
+    of 127.0.0.1 in place of the TLS part (from "tls-begin" to "tls-end")."""
+    text = HOSTING_NGINX.read_text(encoding="utf-8")
+    begin, end = text.index("# tls-begin\n"), text.index("# tls-end\n") + len("# tls-end\n")
+    text = text[:begin] + f"server {{\n    listen 127.0.0.1:{port};\n" + text[end:]
+    fills = {
+        "include /var/www/werkinbeweging/": f"include {root}{prefix}/",
+        "root /var/www/werkinbeweging;": f"root {root};",
+        "error_page 404 /404.html;": f"error_page 404 {prefix}/404.html;",
+    }
+    for example, value in fills.items():
+        assert text.count(example) == 1, f"{HOSTING_NGINX} no longer has '{example}' once"
+        text = text.replace(example, value)
+    return text
+
+
 @contextlib.contextmanager
-def nginx(root, run, port, not_found="/404.html"):
-    """An nginx on 127.0.0.1:``port`` serving ``root`` (as a static host would); yields its URL."""
+def nginx(root, run, port, prefix=""):
+    """An nginx on 127.0.0.1:``port`` serving ``root`` with the shipped configuration
+    (hosting/nginx/werkinbeweging.conf); ``prefix`` is the site's SITE_ROOT. Yields its URL."""
     run.mkdir(exist_ok=True)
+    site = run / "werkinbeweging.conf"
+    site.write_text(site_conf(root, port, prefix), "utf-8")
     user = "user root;" if os.geteuid() == 0 else ""
     conf = run / "nginx.conf"
-    conf.write_text(
-        NGINX_CONF.format(run=run, port=port, root=root, user=user, not_found=not_found), "utf-8"
-    )
+    conf.write_text(NGINX_CONF.format(run=run, user=user, site=site), "utf-8")
     binary = shutil.which("nginx") or "/usr/sbin/nginx"
     server = subprocess.Popen([binary, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(50):
+        for _ in range(100):
             try:
                 with socket.create_connection(("127.0.0.1", port), timeout=1):
                     break
             except OSError:
+                assert server.poll() is None, server.stderr.read().decode()
                 time.sleep(0.1)
+        else:
+            raise AssertionError(f"nginx luistert niet op poort {port}")
         yield base
     finally:
         server.terminate()

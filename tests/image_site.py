@@ -64,7 +64,7 @@ def image_project(tmp_path, with_content=False):
         for path in articles.glob("*.md"):
             path.unlink()
     images = project / "content" / "images"
-    images.mkdir()
+    images.mkdir(exist_ok=True)
     (images / "telefoon.jpg").write_bytes(phone_photo())
     (images / "cirkel.png").write_bytes(transparent_png())
     (images / "vlak.svg").write_bytes(SVG)

@@ -229,7 +229,7 @@ STEPS = [
     (
         "an image in a post and a static file",
         lambda p: (
-            (p / "content" / "images").mkdir(),
+            (p / "content" / "images").mkdir(exist_ok=True),
             (p / "content" / "images" / "grafiek.svg").write_text(
                 '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"/>\n',
                 encoding="utf-8",

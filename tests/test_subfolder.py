@@ -150,7 +150,7 @@ def blog(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("subfolder")
     project = make_project(tmp)
     (project / "content" / "artikelen" / "links-naar-de-eigen-site.md").write_text(POST, "utf-8")
-    (project / "content" / "images").mkdir()
+    (project / "content" / "images").mkdir(exist_ok=True)
     (project / "content" / "images" / "grafiek.svg").write_text(SVG, encoding="utf-8")
     from PIL import Image  # noqa: PLC0415
 
@@ -168,7 +168,7 @@ def blog(tmp_path_factory):
         env=env,
     )
     assert deployed.returncode == 0, deployed.stderr
-    with nginx(srv, tmp / "run", port, not_found="/blog/404.html") as base:
+    with nginx(srv, tmp / "run", port, prefix="/blog") as base:
         yield base, srv / "blog"
 
 
@@ -190,11 +190,17 @@ def test_every_link_works_under_the_sub_folder(blog):
     files = {f + "index.html" if f.endswith("/") or not f else f for f in files}
     published = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     assert len(published) > 60
-    # Every published file is reached by the crawl, but the deploy marker, which nothing links,
-    # and the search index, which the search page's script loads from the address in its form.
+    # Every published file is reached by the crawl, but the deploy marker and the host's files
+    # (headers and redirects), which nothing links, and the search index, which the search
+    # page's script loads from the address in its form.
     index = {f for f in published if f.startswith("pagefind/")}
     assert "pagefind/pagefind.js" in index
-    assert published - files - index == {".werkinbeweging-deploy"}
+    assert published - files - index == {
+        ".werkinbeweging-deploy",
+        "_headers",
+        "_redirects",
+        "nginx-redirects.map",
+    }
     search_page = urllib.request.urlopen(blog + "/blog/zoeken/", timeout=10).read().decode()
     assert 'data-bundle="/blog/pagefind/"' in search_page
     for name in ("pagefind.js", "pagefind-entry.json"):
