@@ -238,6 +238,33 @@ def lint(c):
     c.run(f"{PY} -m ruff format --check .")
 
 
+@task(
+    help={
+        "testsite": "de testsite van de layouttest (tests/layout_site) in plaats van de echte site",
+        "zoek": "het zoekwoord voor de zoekpagina",
+    }
+)
+@reports
+def screenshots(c, testsite=False, zoek="arbeidsmarkt"):
+    """Maak schermafbeeldingen (320 tot 1280 px, licht en donker) in screenshots/."""
+    from sitetools import screenshots as shots  # noqa: PLC0415
+    from sitetools.testdeps import MissingTools, ensure_system_tools  # noqa: PLC0415
+
+    try:
+        ensure_system_tools()
+    except MissingTools as err:
+        log.error("%s", err)
+        raise Exit(code=1) from None
+    folder = ROOT / "screenshots"
+    if testsite:
+        with tempfile.TemporaryDirectory() as scratch:
+            site = shots.build_layout_site(Path(scratch) / "output")
+            shots.take(site, shots.LAYOUT_PAGES, folder)
+        return
+    site = _build("pelicanconf.py")
+    shots.take(site, shots.site_pages(site, zoek), folder)
+
+
 @task(name="update-golden")
 @reports
 def update_golden(c):

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .cleanup import leftovers, owned_folder, remove_in_background, staging_prefix
 from .guards import clash, protected_folders
+from .linkcheck import check_links
 from .logs import fresh_run
 from .search_index import RECORD, SearchIndexError, index_site
 from .search_later import stale_index
@@ -120,6 +121,12 @@ def make_share_cards(step):
         publish(step.settings)
 
 
+def check_site_links(step):
+    """Every href and src of every page resolves to a file of the site, or the build stops;
+    image originals that pages link to are published (sitetools/linkcheck.py)."""
+    check_links(step.staging, step.settings)
+
+
 def index_search(step):
     """Index the finished staging folder for site search; a failed index fails the build.
 
@@ -150,8 +157,7 @@ def index_search(step):
 POST_BUILD = (
     make_images,  # plugins.images: photo derivatives (cache/images/)
     make_share_cards,  # plugins.share_cards: og:image files (cache/share_cards/)
-    # A check of the finished pages (every link resolves) belongs here: after every file is
-    # written, before the index, which reads those pages.
+    check_site_links,  # sitetools.linkcheck: every link resolves (needs every file above)
     index_search,  # sitetools.search_index: Pagefind over the article pages
 )
 

@@ -27,11 +27,23 @@ F = "content/artikelen/kapot.md"
 CASES = {
     "bad-date": (
         post(Date="2025-13-45"),
-        f"{F}:2: Date '2025-13-45' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
+        f"{F}:2: Date '2025-13-45' bestaat niet: een jaar heeft 12 maanden; schrijf JJJJ-MM-DD, met de maand (01 tot 12) in het midden",
     ),
     "date-words": (
         post(Date="1 maart 2025"),
-        f"{F}:2: Date '1 maart 2025' is geen geldige datum; schrijf JJJJ-MM-DD, bedoel je 2025-03-01?",
+        f"{F}:2: Date '1 maart 2025' heeft de maand in woorden; schrijf de maand als getal: 2025-03-01",
+    ),
+    "impossible-day": (
+        post(Date="2025-02-30"),
+        f"{F}:2: Date '2025-02-30' bestaat niet: februari heeft 28 dagen in 2025; bedoel je 2025-02-28 of 2025-03-01?",
+    ),
+    "day-first": (
+        post(Date="30-01-2025"),
+        f"{F}:2: Date '30-01-2025' staat in de volgorde dag-maand-jaar; zet het jaar vooraan: 2025-01-30",
+    ),
+    "time-only": (
+        post(Date="14:30"),
+        f"{F}:2: Date '14:30' is alleen een tijd; zet de datum ervoor: 'Date: JJJJ-MM-DD 14:30'",
     ),
     "no-date": (
         post(drop=("Date",)),
@@ -135,6 +147,14 @@ CASES = {
     ),
     "dead-article-link": (
         post(BODY + "Lees [dit](/artikelen/latent-werkzoekende.html).\n"),
+        f"{F}:9: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+    ),
+    "dead-reference-link": (
+        post(BODY + "Lees [dit][1].\n\n[1]: /artikelen/latent-werkzoekende.html\n"),
+        f"{F}:11: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+    ),
+    "dead-raw-link": (
+        post(BODY + 'Lees <a href="/artikelen/latent-werkzoekende.html">dit</a>.\n'),
         f"{F}:9: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
     ),
     "scraping-debris": (
@@ -314,7 +334,7 @@ def test_check_reports_every_problem_at_once(project):
     try:
         result = run_task(project, "check")
         assert errors_of(result.stderr) == [
-            "content/artikelen/a.md:2: Date '2025-02-30' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
+            "content/artikelen/a.md:2: Date '2025-02-30' bestaat niet: februari heeft 28 dagen in 2025; bedoel je 2025-02-28 of 2025-03-01?",
             "content/artikelen/b.md:4: 'Arbeidsmark' staat niet in de woordenlijst; bedoel je 'Arbeidsmarkt'?",
         ]
         assert result.stderr.splitlines()[-1] == "2 fouten (die houden de site tegen)."

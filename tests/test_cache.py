@@ -61,9 +61,14 @@ def test_changed_table_template(project):
 
 
 def test_changed_plugin(project):
-    replace(project / "plugins" / "data_tables" / "charts.py", "WIDTH = 420", "WIDTH = 440")
+    replace(
+        project / "plugins" / "data_tables" / "charts.py", "PANEL_PLOT_H = 40", "PANEL_PLOT_H = 44"
+    )
     warm = build(project)
-    assert b'viewBox="0 0 440' in warm["artikelen/netwerken-koffie-afspraak.html"]
+    assert (
+        b'class="chart-panel" width="100%" height="113"'
+        in warm["artikelen/netwerken-koffie-afspraak.html"]
+    )
     assert differing(warm, cold(project)) == []
 
 

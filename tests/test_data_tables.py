@@ -6,7 +6,15 @@ import shutil
 import pytest
 from conftest import ROOT, make_project, run_task
 
-from plugins.data_tables.charts import bar_chart, line_chart
+from plugins.data_tables.charts import (
+    LABEL_PX,
+    MIN_WIDTH,
+    PANEL_MIN_WIDTH,
+    VALUE_PX,
+    bar_chart,
+    line_chart,
+    text_width,
+)
 from plugins.data_tables.tables import TableError, format_number, parse_number, parse_table
 from plugins.fenced_blocks import find_blocks
 from plugins.fenced_blocks.blocks import BlockError
@@ -49,7 +57,8 @@ def test_negative_numbers_get_a_minus_sign():
     assert parse_number("\u22123,5") == -3.5  # an author may type the minus sign too
     t = table(CHANNELS.replace("| 15% | 19% |", "| -2,5% | 19% |"))
     assert t.rows[0][1].text == "\u22122,5%" and t.rows[0][1].number == -2.5
-    texts = [x["text"] for x in line_chart(t)["texts"] + bar_chart(t)["texts"]]
+    panels = line_chart(t)["panels"]
+    texts = [x["text"] for x in [x for p in panels for x in p["texts"]] + bar_chart(t)["texts"]]
     assert texts.count("\u22122,5%") == 2 and not any("-2" in x for x in texts)
     assert "Netwerk: \u22122,5% (2024)" in bar_chart(t)["desc"]
 
@@ -133,12 +142,29 @@ def test_unclosed_block_and_unknown_field():
 def test_charts_geometry():
     t = table(CHANNELS)
     lines = line_chart(t)
-    assert len(lines["paths"]) == 2 and lines["paths"][1]["d"].count("L") == 0  # AI: one point
+    network, ai = lines["panels"]
+    assert len(network["segments"]) == 1 and ai["segments"] == []  # AI: one point
+    assert len(ai["dots"]) == 1
     assert "Netwerk: 15% (2024), 19% (2025)" in lines["desc"]
     bars = bar_chart(t)
-    widths = [r["w"] for r in bars["rects"]]
-    assert max(widths) == pytest.approx(420 - 52)  # the largest value fills the plot
+    widths = [float(r["w"].rstrip("%")) for r in bars["rects"]]
+    # The largest value fills the width, less room for its label at the narrowest chart.
+    room = 100 * (text_width("1,5%", VALUE_PX) + 8) / MIN_WIDTH  # the longest value
+    assert max(widths) == pytest.approx(100 - room, abs=1)
     assert len(bars["legend"]) == 2
+
+
+def test_chart_labels_wrap_for_the_narrowest_column():
+    long = "De markt voor kandidaten met een middelbare beroepsopleiding"
+    t = table(CHANNELS.replace("| Netwerk |", f"| {long} |"))
+    labels = [x for x in bar_chart(t)["texts"] if x["cls"] == "chart-label"]
+    lines = [x["text"] for x in labels[:-1]]
+    assert " ".join(lines) == long and len(lines) > 1
+    assert all(text_width(line, LABEL_PX) <= MIN_WIDTH for line in lines)
+    panel = line_chart(t)["panels"][0]
+    shown = [x["text"] for x in panel["texts"] if x["cls"] == "chart-label"]
+    assert " ".join(shown) == long
+    assert all(text_width(line, LABEL_PX) <= PANEL_MIN_WIDTH for line in shown)
 
 
 @pytest.fixture(scope="module")
@@ -190,6 +216,13 @@ def test_charts_are_inline_svg_with_title(table_site):
         r'<svg class="chart chart-(\w+)"[^>]*role="img"[^>]*>\s*<title id="[^"]+">([^<]+)</title>\s*<desc',
         table_site,
     )
-    assert [kind for kind, _ in svgs] == ["lijn", "staaf"]
-    assert svgs[1][1] == "Enquête"
+    assert svgs == [("staaf", "Enquête")]
+    # Small multiples: one image named by the caption and described, its panels hidden SVGs.
+    (name, desc) = re.findall(
+        r'<div class="chart chart-lijn" role="img" aria-labelledby="([\w-]+) ([\w-]+)">', table_site
+    )[0]
+    assert re.search(rf'<span id="{name}" hidden>Kanalen</span>', table_site)
+    assert re.search(rf'<span id="{desc}" hidden>Lijndiagrammen, één per rij\. ', table_site)
+    assert table_site.count('<svg class="chart-panel" width="100%" height="') == 2
+    assert table_site.count('<line class="line"') == 1  # Netwerk: one segment; AI: a point
     assert not re.search(r"<script(?! type=\"application/ld\+json\")", table_site)

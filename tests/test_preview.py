@@ -58,7 +58,8 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
             )
         ), "error not shown"
         assert (
-            "content/artikelen/latent-werkzoekenden.md:2: Date '2025-04-45' is geen geldige datum"
+            "content/artikelen/latent-werkzoekenden.md:2: Date '2025-04-45' bestaat niet: april heeft "
+            "30 dagen; bedoel je 2025-04-30 of 2025-05-01?"
             in (tmp_path / "preview.log").read_text()
         )
         assert page().replace("\n", "") == good.replace("\n", "")

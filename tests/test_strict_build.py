@@ -25,7 +25,7 @@ def project(built_project):
     [
         (
             GOOD.replace("Date: 2025-03-01", "Date: 2025-13-45"),
-            "content/artikelen/kapot.md:2: Date '2025-13-45' is geen geldige datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-01-06",
+            "content/artikelen/kapot.md:2: Date '2025-13-45' bestaat niet: een jaar heeft 12 maanden; schrijf JJJJ-MM-DD, met de maand (01 tot 12) in het midden",
         ),
         (
             GOOD.replace("Title: Een goed artikel\n", ""),

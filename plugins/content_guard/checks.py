@@ -8,10 +8,7 @@ with ``Status: draft`` are notes (``Problem.draft``): they never stop the site.
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from datetime import datetime
 from pathlib import Path
-
-from babel.dates import get_month_names
 
 from plugins.images.checks import hero_problems
 from plugins.meer_lezen.picks import parse_picks, pick_problems, status_word
@@ -19,6 +16,7 @@ from plugins.redirects.addresses import FIELD as ALIAS
 from plugins.redirects.addresses import parse_aliases
 
 from .body_checks import ARTICLE_LINK, check_body
+from .dates import date_problem
 from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field
 from .files import Layout, article_as_page, sort_files
 from .posts import PostError, decode, parse_post
@@ -26,7 +24,6 @@ from .problems import Problem
 from .vocabulary import closest
 
 STATUSES = ("published", "draft", "hidden")
-DATE_FORMATS = ("%Y-%m-%d", "%Y-%m-%d %H:%M")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 HTML_TAG = re.compile(r"<\s*/?\s*[A-Za-z][^>]*>")
 VOCABULARY_FILE = "content/themas.toml"
@@ -119,6 +116,18 @@ def check_fields(post):
         meant = meant_field(name)
         if meant and meant not in post.fields:
             post.fields[meant] = (value, line, name)
+    if post.stopped:
+        line, field_line, key = post.stopped
+        out.append(
+            Problem(
+                post.display,
+                line,
+                f"hier stoppen de velden bovenaan (deze regel is geen 'Veld: waarde'), dus "
+                f"'{key}:' op regel {field_line} wordt tekst; hoort deze regel bij het veld "
+                "erboven, spring hem dan in met vier spaties, en anders zet je er een lege regel "
+                "boven",
+            )
+        )
     for line, name, first in post.repeated:
         out.append(
             Problem(
@@ -166,10 +175,8 @@ def check_metadata(post, vocab, limits):
             if not value:
                 what = "de datum" if key == "date" else "de datum van de wijziging"
                 add(key, f"{what} ontbreekt; voeg een regel '{name}: JJJJ-MM-DD' toe")
-            elif not _valid_date(value):
-                meant = dutch_date(value)
-                fix = f"bedoel je {meant}?" if meant else "bijvoorbeeld 2026-01-06"
-                add(key, f"{name} '{value}' is geen geldige datum; schrijf JJJJ-MM-DD, {fix}")
+            elif date_problem(name, value):
+                add(key, date_problem(name, value))
     out += _check_terms(post, vocab, limits)
     summary = post.get("summary")
     if not summary:
@@ -186,34 +193,6 @@ def check_metadata(post, vocab, limits):
     elif HTML_TAG.search(summary):
         add("summary", "de samenvatting bevat HTML; schrijf gewone tekst")
     return out
-
-
-# 'maart' -> 3: Dutch month names from Babel (never the machine's locale).
-MONTHS = {name: n for n, name in get_month_names("wide", locale="nl_NL").items()}
-DAY_FIRST = re.compile(r"^(\d{1,2})[-/. ](\d{1,2}|[a-z]+)[-/. ](\d{4})$")
-
-
-def dutch_date(value):
-    """'6-1-2026' or '6 januari 2026' -> '2026-01-06' when that is a real date, else None."""
-    match = DAY_FIRST.match(value.strip().lower())
-    if not match:
-        return None
-    day, month, year = match.groups()
-    month = MONTHS.get(month, month)
-    try:
-        return datetime(int(year), int(month), int(day)).strftime("%Y-%m-%d")
-    except ValueError:
-        return None
-
-
-def _valid_date(value):
-    for fmt in DATE_FORMATS:
-        try:
-            datetime.strptime(value, fmt)
-        except ValueError:
-            continue
-        return True
-    return False
 
 
 def _check_terms(post, vocab, limits):

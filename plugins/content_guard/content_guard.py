@@ -16,6 +16,7 @@ from plugins.schedule.schedule import post_schedule, scheduled_lines
 
 from .checks import Limits, check_site, is_draft
 from .files import DEFAULT_IGNORE, layout_from
+from .page_sources import remember
 from .problems import report_lines, summary_line
 from .vocabulary import load_vocabulary
 
@@ -124,6 +125,15 @@ def draft_lines(settings, posts, notes):
     return lines
 
 
+def site_icon(settings, name="favicon.svg"):
+    """``name`` if a file of the content folder is published as ``name``, else ''."""
+    content = Path(settings["PATH"])
+    for source, meta in settings.get("EXTRA_PATH_METADATA", {}).items():
+        if meta.get("path") == name and (content / source).is_file():
+            return name
+    return ""
+
+
 def guard(pelican):
     """Stop the build before any reading or writing if the content has errors."""
     settings = pelican.settings
@@ -141,6 +151,9 @@ def guard(pelican):
     leave_out(settings, {p.path for p in posts if p.display in {n.display for n in notes}})
     # Templates render theme and rubric descriptions from this (data, not markup).
     settings["VOCABULARY"] = vocabulary
+    # The theme links the site's icon only when the content folder has one (EXTRA_PATH_METADATA
+    # publishes it as /favicon.svg): a link to a file the site lacks stops the build.
+    settings["SITE_ICON"] = site_icon(settings)
     # What the checks ignore, Pelican ignores too (it matches file names, as we do).
     ignore = settings.get("IGNORE_FILES", [])
     extra = [p for p in setting(settings, "CONTENT_GUARD_IGNORE") if p not in ignore]
@@ -150,3 +163,5 @@ def guard(pelican):
 def register():
     """Connect the plugin to Pelican's signals."""
     signals.initialized.connect(guard)
+    # For the link check of the finished site (sitetools/linkcheck.py): which post made which page.
+    signals.all_generators_finalized.connect(remember)

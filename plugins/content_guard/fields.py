@@ -88,6 +88,9 @@ DUTCH_STATUSES = {
     "verborgen": "hidden",
 }
 APOSTROPHES = re.compile(r"['’‘`´]")
+# 'Thema’s: AI', 'Meer lezen: x': up to three words before a colon, as an author types a field
+# that Markdown's meta extension cannot read (its keys are [A-Za-z0-9_-] only).
+LOOSE = re.compile(r"^[ ]{0,3}(?P<key>[^\s:]+(?: [^\s:]+){0,2}):\s*(?P<value>.*)$")
 
 
 def normalise(key):

@@ -2,14 +2,25 @@
 
 Bars ("staaf"): one group per row, one bar per number column. Lines ("lijn"): one small
 panel per row over the number columns (small multiples read better than 12 tangled lines).
+
+The SVGs have no viewBox: they are as wide as their column and never scale, so their text
+renders at the theme's CSS size (12 px and up) on every screen. Horizontal positions are
+percentages of the width; vertical ones, and everything about text, are CSS pixels. Labels are
+wrapped at build time for the narrowest column the theme allows (MIN_WIDTH).
 """
+
+import math
+import textwrap
 
 from .tables import NUMERIC_TYPES
 
-WIDTH = 420
-BAR_H, BAR_GAP, LABEL_H, GROUP_GAP = 13, 3, 17, 10
-VALUE_ROOM = 52  # room right of the longest bar for its value
-PANEL_W, PANEL_H, PANEL_COLS = 200, 78, 2
+MIN_WIDTH = 280  # px: the narrowest chart (a 320 px screen less the page margins)
+PANEL_MIN_WIDTH = 240  # px: the narrowest small-multiple panel (the theme's grid minimum)
+CHAR_W = 0.62  # average glyph width in em, generous for wide system fonts (DejaVu Sans)
+LABEL_PX, VALUE_PX = 13, 12  # font sizes of labels and values (the theme's chart CSS)
+LINE_H = 17  # px per line of label text
+BAR_H, BAR_GAP, GROUP_GAP = 14, 4, 12
+PANEL_PLOT_H = 40  # px: height of a panel's plot
 SERIES_CLASSES = 4  # colours defined in the theme's chart CSS
 
 
@@ -30,114 +41,131 @@ def _summary(table, cols):
     return "; ".join(parts) + ". De cijfers staan ook in de tabel."
 
 
+def text_width(text, px):
+    """A generous estimate of the rendered width of ``text`` at ``px`` (no font at build time)."""
+    return len(text) * CHAR_W * px
+
+
+def wrap(text, width_px, px=LABEL_PX):
+    """``text`` in lines that fit ``width_px`` (a long word stays whole on its own line)."""
+    chars = max(int(width_px / (CHAR_W * px)), 8)
+    return textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False) or [""]
+
+
+def _pct(value):
+    return f"{round(value, 2):g}%"
+
+
 def bar_chart(table):
-    """Geometry of a horizontal bar chart: rects, texts, legend, height."""
+    """Geometry of a horizontal bar chart: rects, texts, legend, height (CSS px)."""
     cols = _series_columns(table)
-    top = 0
     legend = []
     if len(cols) > 1:
-        x = 0
-        for n, i in enumerate(cols):
-            legend.append(
-                {"x": x, "y": 2, "series": n % SERIES_CLASSES, "text": table.columns[i].header}
-            )
-            x += 24 + 8 * len(table.columns[i].header)
-        top = 26
-    peak = max((row[i].number or 0 for row in table.rows for i in cols), default=0) or 1
-    span = WIDTH - VALUE_ROOM
-    rects, texts, y = [], [], top
+        legend = [
+            {"series": n % SERIES_CLASSES, "text": table.columns[i].header}
+            for n, i in enumerate(cols)
+        ]
+    values = [row[i] for row in table.rows for i in cols if row[i].number is not None]
+    peak = max((max(c.number, 0) for c in values), default=0) or 1
+    # The longest bar leaves room for its value at the narrowest width.
+    room = max((text_width(c.text, VALUE_PX) for c in values), default=0) + 8
+    span = 100 - math.ceil(100 * room / MIN_WIDTH)
+    rects, texts, y = [], [], 0
     for label, row in zip(table.labels, table.rows, strict=True):
-        texts.append({"x": 0, "y": y + 12, "text": label, "cls": "chart-label"})
-        y += LABEL_H
+        for line in wrap(label, MIN_WIDTH):
+            texts.append({"x": "0", "y": y + 13, "text": line, "cls": "chart-label"})
+            y += LINE_H
+        y += 2
         for n, i in enumerate(cols):
             cell = row[i]
             if cell.number is not None:
-                w = max(1.0, round(span * max(cell.number, 0) / peak, 1))
-                rects.append({"x": 0, "y": y, "w": w, "h": BAR_H, "series": n % SERIES_CLASSES})
-                texts.append({"x": w + 4, "y": y + 10.5, "text": cell.text, "cls": "chart-value"})
+                w = max(0.5, span * max(cell.number, 0) / peak)
+                series = n % SERIES_CLASSES
+                rects.append({"x": "0", "y": y, "w": _pct(w), "h": BAR_H, "series": series})
+                texts.append(
+                    {"x": _pct(w), "dx": 4, "y": y + 11, "text": cell.text, "cls": "chart-value"}
+                )
             y += BAR_H + BAR_GAP
         y += GROUP_GAP
     return {
         "type": "staaf",
-        "width": WIDTH,
-        "height": round(y),
+        "height": y - GROUP_GAP,
         "rects": rects,
         "texts": texts,
         "legend": legend,
-        "paths": [],
-        "dots": [],
+        "panels": [],
         "desc": "Staafdiagram. " + _summary(table, cols),
     }
 
 
+def _panel(label, row, cols, headers, scale, edge, label_lines):
+    """One small-multiple panel: its label, line segments, dots and end values."""
+    min_span, top = scale, label_lines * LINE_H + 10
+    texts = [
+        {"x": "0", "y": 13 + k * LINE_H, "text": line, "cls": "chart-label"}
+        for k, line in enumerate(wrap(label, PANEL_MIN_WIDTH))
+    ]
+    own = [row[i].number for i in cols if row[i].number is not None] or [0.0]
+    mid, span = (max(own) + min(own)) / 2, max(max(own) - min(own), min_span)
+    low = mid - span / 2
+    step = (100 - 2 * edge) / max(len(cols) - 1, 1)
+    points = [
+        (edge + n * step, round(top + PANEL_PLOT_H * (1 - (row[i].number - low) / span), 1), i)
+        for n, i in enumerate(cols)
+        if row[i].number is not None
+    ]
+    segments = [
+        {"x1": _pct(a[0]), "y1": a[1], "x2": _pct(b[0]), "y2": b[1]}
+        for a, b in zip(points, points[1:], strict=False)
+    ]
+    if points:
+        first, last = points[0], points[-1]
+        texts.append(
+            {"x": _pct(first[0]), "dx": -7, "y": first[1] + 4, "text": row[first[2]].text,
+             "cls": "chart-value a-end"}
+        )  # fmt: skip
+        if len(points) > 1:
+            texts.append(
+                {"x": _pct(last[0]), "dx": 7, "y": last[1] + 4, "text": row[last[2]].text,
+                 "cls": "chart-value"}
+            )  # fmt: skip
+    base = top + PANEL_PLOT_H + 20
+    for x, header in ((edge, headers[0]), (100 - edge, headers[-1])):
+        texts.append({"x": _pct(x), "y": base, "text": header, "cls": "chart-axis a-mid"})
+    return {
+        "label": label,
+        "height": base + 5,
+        "texts": texts,
+        "segments": segments,
+        "dots": [{"x": _pct(x), "y": y} for x, y, _ in points],
+    }
+
+
 def line_chart(table):
-    """Geometry of small-multiple line panels (sparklines), one per row."""
+    """Geometry of small-multiple line panels (sparklines), one per row, each its own SVG."""
     cols = _series_columns(table)
-    values = [row[i].number for row in table.rows for i in cols if row[i].number is not None]
+    values = [row[i] for row in table.rows for i in cols if row[i].number is not None]
+    numbers = [c.number for c in values]
     # Each panel spans its own values (a sparkline), but at least a quarter of the whole range,
     # so a change of half a point does not look like a collapse.
-    min_span = (max(values) - min(values)) / 4 or 1.0
-    plot_top, plot_h, pad = 22, 34, 34
-    step = (PANEL_W - 2 * pad - 10) / max(len(cols) - 1, 1)
-    texts, paths, dots = [], [], []
-    for k, (label, row) in enumerate(zip(table.labels, table.rows, strict=True)):
-        ox, oy = (k % PANEL_COLS) * (PANEL_W + 20), (k // PANEL_COLS) * PANEL_H
-        texts.append({"x": ox, "y": oy + 13, "text": label, "cls": "chart-label"})
-        own = [row[i].number for i in cols if row[i].number is not None] or [0.0]
-        mid, span = (max(own) + min(own)) / 2, max(max(own) - min(own), min_span)
-        low, high = mid - span / 2, mid + span / 2
-        points = []
-        for n, i in enumerate(cols):
-            cell = row[i]
-            if cell.number is None:
-                continue
-            x = ox + pad + n * step
-            y = oy + plot_top + plot_h - plot_h * (cell.number - low) / (high - low)
-            points.append((round(x, 1), round(y, 1), cell.text))
-        if points:
-            d = " ".join(f"{'M' if j == 0 else 'L'}{x},{y}" for j, (x, y, _) in enumerate(points))
-            paths.append({"d": d, "series": 0})
-            dots.extend({"x": x, "y": y} for x, y, _ in points)
-            first, last = points[0], points[-1]
-            texts.append(
-                {
-                    "x": first[0] - 6,
-                    "y": first[1] + 4,
-                    "text": first[2],
-                    "cls": "chart-value chart-start",
-                }
-            )
-            if len(points) > 1:
-                texts.append(
-                    {"x": last[0] + 6, "y": last[1] + 4, "text": last[2], "cls": "chart-value"}
-                )
-        base = oy + plot_top + plot_h + 13
-        texts.append(
-            {
-                "x": ox + pad,
-                "y": base,
-                "text": table.columns[cols[0]].header,
-                "cls": "chart-axis chart-start-axis",
-            }
-        )
-        texts.append(
-            {
-                "x": ox + pad + (len(cols) - 1) * step,
-                "y": base,
-                "text": table.columns[cols[-1]].header,
-                "cls": "chart-axis chart-end-axis",
-            }
-        )
-    rows = (len(table.rows) + PANEL_COLS - 1) // PANEL_COLS
+    min_span = (max(numbers) - min(numbers)) / 4 or 1.0
+    # Points keep room for their values beside them, also in the narrowest panel.
+    room = max(text_width(c.text, VALUE_PX) for c in values) + 10
+    headers = [table.columns[i].header for i in cols]
+    room = max(room, text_width(headers[0], VALUE_PX) / 2)
+    edge = math.ceil(100 * room / PANEL_MIN_WIDTH)
+    lines = max(len(wrap(label, PANEL_MIN_WIDTH)) for label in table.labels)
+    panels = [
+        _panel(label, row, cols, headers, min_span, edge, lines)
+        for label, row in zip(table.labels, table.rows, strict=True)
+    ]
     return {
         "type": "lijn",
-        "width": WIDTH,
-        "height": rows * PANEL_H,
+        "height": max(p["height"] for p in panels),
         "rects": [],
-        "texts": texts,
+        "texts": [],
         "legend": [],
-        "paths": paths,
-        "dots": dots,
+        "panels": panels,
         "desc": "Lijndiagrammen, één per rij. " + _summary(table, cols),
     }
 

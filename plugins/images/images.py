@@ -58,6 +58,7 @@ class _State:
         self.env = None
         self.plans = {}  # key -> Plan
         self.used_by = {}  # key -> display name of the first post that uses it
+        self.private = {}  # output path ('images/x.jpg') -> source path, of sources not copied
 
 
 STATE = _State()
@@ -171,12 +172,16 @@ def rewrite(content):
 def keep_sources_private(generator):
     """Drop source images from the static copy: only processed derivatives are published."""
     extra = set(generator.settings.get("EXTRA_PATH_METADATA", {}))
-    generator.staticfiles[:] = [
-        f
-        for f in generator.staticfiles
-        if PurePosixPath(f.relative_source_path).suffix.lower() not in RASTER | VECTOR
-        or f.relative_source_path in extra
-    ]
+    kept = []
+    for f in generator.staticfiles:
+        if (
+            PurePosixPath(f.relative_source_path).suffix.lower() not in RASTER | VECTOR
+            or f.relative_source_path in extra
+        ):
+            kept.append(f)
+        else:  # a post may still link to it: see originals.py
+            STATE.private[PurePosixPath(f.save_as).as_posix()] = f.source_path
+    generator.staticfiles[:] = kept
 
 
 class ImagesError(Exception):

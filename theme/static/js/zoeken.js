@@ -51,21 +51,35 @@ function restore() {
   }
 }
 
-// Pagefind's excerpt is text with <mark> around the hits; keep exactly that and nothing else.
-function excerpt(html) {
+// Pagefind's excerpt is text with <mark> around the hits. Build it as DOM nodes (text and
+// <mark> only, never HTML): an ellipsis where it cuts the text, punctuation outside the marks.
+const EDGE = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/su;
+const squash = (s) => s.replace(/\s+/g, " ").trim();
+
+function excerpt(html, content) {
   const template = document.createElement("template");
-  template.innerHTML = html;
+  template.innerHTML = html; // parsed inert, then only its text and marks are copied
   const p = document.createElement("p");
   p.className = "search-result-excerpt";
   for (const node of template.content.childNodes) {
-    if (node.nodeName === "MARK") {
-      const mark = document.createElement("mark");
-      mark.textContent = node.textContent;
-      p.append(mark);
-    } else {
+    if (node.nodeName !== "MARK") {
       p.append(node.textContent);
+      continue;
     }
+    const [, before, word, after] = node.textContent.match(EDGE);
+    const mark = document.createElement("mark");
+    mark.textContent = word;
+    p.append(before, ...(word ? [mark] : []), after);
   }
+  p.normalize();
+  const shown = squash(p.textContent);
+  const whole = squash(content || "");
+  const first = p.firstChild;
+  const last = p.lastChild;
+  if (first?.nodeType === Node.TEXT_NODE) first.data = first.data.trimStart();
+  if (last?.nodeType === Node.TEXT_NODE) last.data = last.data.trimEnd();
+  if (shown && !whole.startsWith(shown)) p.prepend("… ");
+  if (shown && !whole.endsWith(shown)) p.append(" …");
   return p;
 }
 
@@ -93,7 +107,7 @@ function render(data) {
   if (themes.length) {
     item.append(element("p", "search-result-themes", `${text.themes}: ${themes.join(", ")}`));
   }
-  item.append(excerpt(data.excerpt));
+  item.append(excerpt(data.excerpt, data.content));
   return item;
 }
 
@@ -161,6 +175,12 @@ form.addEventListener("submit", (event) => {
   run();
 });
 restore();
+// The filters are folded on a phone; open on a wide screen, or when the address sets a filter.
+const fold = document.getElementById("verfijnen");
+const sorted = form.elements.volgorde.value;
+if (matchMedia("(min-width: 45rem)").matches || Object.keys(chosen()).length || sorted) {
+  fold.open = true;
+}
 if (location.search) run();
 
 // Only in the live preview (./blog livereload): the index is made after the pages are live.
