@@ -7,9 +7,7 @@ generator copy a source image.
 """
 
 import logging
-import re
 import time
-from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
@@ -28,6 +26,7 @@ from .derive import (
     touch,
     usable_cache,
 )
+from .img_tags import find_images, splice
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
 from .sources import ImageProblem, inspect
 
@@ -41,7 +40,6 @@ DEFAULTS = {
     "IMAGES_CACHE_DIR": None,  # default: <the project's cache folder>/images
     "IMAGES_TEMPLATE": "partials/figure.html",
 }
-PARAGRAPH_IMAGE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|(<img\b[^>]*>)")
 
 
 def setting(settings, name):
@@ -83,16 +81,6 @@ def share_environment(generator):
     """Keep the generator's Jinja environment to render figures with the theme."""
     if hasattr(generator, "env"):
         STATE.env = generator.env
-
-
-class _ImgAttributes(HTMLParser):
-    def __init__(self, tag):
-        super().__init__(convert_charrefs=True)
-        self.attrs = {}
-        self.feed(tag)
-
-    def handle_starttag(self, tag, attrs):
-        self.attrs = {k: v or "" for k, v in attrs}
 
 
 def picture(path, alt, settings, lazy=True, display="", root=None):
@@ -150,21 +138,20 @@ def rewrite(content):
         return
     first = [not hero]
 
-    def replace(match):
-        tag = match[1] or match[2]
-        attrs = _ImgAttributes(tag).attrs
-        rel = source_path(attrs.get("src", ""), folder, root)
+    def replace(image):
+        rel = source_path(image.attrs.get("src", ""), folder, root)
         if rel is None or not (root / rel).is_file():
-            return match[0]  # not ours (the content guard has named any missing file)
-        img = picture(root / rel, attrs.get("alt", ""), settings, not first[0], display)
+            return None  # not ours (the content guard has named any missing file)
+        img = picture(root / rel, image.attrs.get("alt", ""), settings, not first[0], display)
         first[0] = False
-        caption = typographer(settings)(attrs.get("title", ""))  # an attribute: not typeset yet
+        caption = typographer(settings)(image.attrs.get("title", ""))  # an attribute: not typeset
         return STATE.env.get_template(setting(settings, "IMAGES_TEMPLATE")).render(
-            img=img, caption=caption, figure=bool(match[1])
+            img=img, caption=caption, figure=image.alone
         )
 
     try:
-        content._content = PARAGRAPH_IMAGE.sub(replace, content._content)
+        html = content._content
+        content._content = splice(html, find_images(html), replace)
     except ImageProblem as err:  # the guard checks first; this is a file changed meanwhile
         log.error("%s: %s", display, err)
 
