@@ -134,17 +134,15 @@ PLUGINS = [
     "plugins.redirects",
     "plugins.images",
     "plugins.share_cards",
-    "plugins.render_cache",
 ]
 MEER_LEZEN_COUNT = 3
 
 # --- Build ------------------------------------------------------------------------------------
 OUTPUT_PATH = "output"
 DELETE_OUTPUT_DIRECTORY = True
-# Reuse posts and pages that did not change (previews and rebuilds). build_cache throws the cache
-# away whenever any other input changes (content files other than posts, theme, plugins,
-# settings, installed packages); render_cache reuses a page only when everything its templates
-# can show is unchanged. publishconf.py builds without either.
+# Reuse posts that did not change (previews and rebuilds). build_cache throws the cache away
+# whenever any other input changes (content files other than posts, templates, plugins,
+# settings, installed packages). publishconf.py builds without it.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CACHE_PATH = "cache"

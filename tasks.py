@@ -120,6 +120,18 @@ def livereload(c, port=8000):
 
 @task
 @reports
+def clean(c):
+    """Gooi output/ en alle caches (cache/) weg; de volgende build begint van niets."""
+    from sitetools.cleanup import clean as remove  # noqa: PLC0415
+    from sitetools.settings import load  # noqa: PLC0415
+
+    gone = remove(load("pelicanconf.py"))
+    shown = ", ".join(f"{p.relative_to(ROOT) if p.is_relative_to(ROOT) else p}/" for p in gone)
+    log.info("Opgeruimd: %s.", shown or "er was niets om op te ruimen")
+
+
+@task
+@reports
 def publish(c):
     """Bouw de site voor publicatie (publishconf.py); mislukt het, dan verandert er niets."""
     from sitetools.publish import publish as run_publish  # noqa: PLC0415
@@ -256,9 +268,10 @@ def update_golden(c):
 
 
 @task
-def bench(c, n=1000, rounds=3):
-    """Meet de bouwsnelheid tegen standaard-Pelican (bench/results.json)."""
-    c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}")
+def bench(c, n=1000, rounds=3, extras=False):
+    """Meet bouwen en voorbeeld naast standaard-Pelican (+ Pagefind) (bench/results.json)."""
+    more = " --extras" if extras else ""
+    c.run(f"{PY} -m bench.run --articles {n} --rounds {rounds}{more}")
 
 
 @task(name="meet-installatie")

@@ -44,6 +44,24 @@ def main():
         start = time.perf_counter()
         build("pelicanconf.py", args.output, PATH=args.content, CACHE_PATH=args.cache)
         seconds = time.perf_counter() - start
+    elif args.kind == "ours":  # cold: Pelican's run and the post-build steps, no caches
+        import shutil  # noqa: PLC0415
+        import tempfile  # noqa: PLC0415
+
+        from sitetools.build import build  # noqa: PLC0415
+
+        scratch = tempfile.mkdtemp(prefix=".cache-once-")
+        start = time.perf_counter()
+        build(
+            "pelicanconf.py",
+            args.output,
+            PATH=args.content,
+            CACHE_PATH=scratch,
+            CACHE_CONTENT=False,
+            LOAD_CONTENT_CACHE=False,
+        )
+        seconds = time.perf_counter() - start
+        shutil.rmtree(scratch, ignore_errors=True)
     else:
         settings = settings_for(args.kind, args.content, args.output)
         from pelican import Pelican  # noqa: PLC0415

@@ -1,16 +1,18 @@
-"""`./blog bench`: our build against stock Pelican, side by side, plus Meer lezen at scale.
+"""`./blog bench`: our build against stock Pelican and stock Pelican + Pagefind, side by side.
 
-Two pairs of figures, measured in the same rounds: in-process (bench/build_one.py: the clock
-runs around Pelican's run only, in a fresh process each time) and whole processes as users run
-them (bench/whole.py: `./blog build` in a project copy against stock `pelican`, start-up,
-caches, staging and swap included). Every build runs in a fresh process, alternating the kinds,
-repeated; figures are medians and ratios measured in the same run, so they hold on a shared,
-noisy machine.
+Whole processes as users run them (bench/whole.py: `./blog build` in a project copy against
+stock `pelican` and `pelican` followed by `pagefind --site`), cold and after one edit, and the
+live preview's save-to-updated and save-to-indexed times (bench/preview_bench.py), all as ratios
+to stock Pelican's cold build of the same run, with CPU time and peak memory of each. Builds
+alternate and repeat; figures are medians, so ratios hold on a shared, noisy machine (the load
+is recorded). ``--extras`` adds the figures of single features (Meer lezen at scale, typography,
+the index alone, 10,000 articles, photos).
 """
 
 import argparse
 import json
 import logging
+import os
 import shutil
 import statistics
 import subprocess
@@ -18,7 +20,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import images_bench
+from bench import images_bench, preview_bench
 from bench.corpus import generate
 from bench.meer_lezen_scale import time_selection
 from bench.search_index import index_figures
@@ -81,125 +83,143 @@ def peak_at(n):
         shutil.rmtree(work, ignore_errors=True)
 
 
-def run(articles, rounds, scale, memory_articles=0, photos=0):
+def _median(values):
+    return round(statistics.median(values), 3)
+
+
+def whole_figures(project, rounds):
+    """Stock Pelican, stock Pelican + Pagefind and ours, cold and after one edit, alternating."""
+    kinds = ("stock", "stock_pagefind", "ours")
+    for kind in ("ours", "stock"):  # compiles our code once, warms the disk
+        timed_process(kind, project)
+    cold = {kind: [] for kind in kinds}
+    for r in range(rounds):
+        for kind in kinds if r % 2 == 0 else reversed(kinds):
+            cold[kind].append(timed_process(kind, project))
+            log.info("round %d %-15s %6.2f s", r + 1, kind, cold[kind][-1]["seconds"])
+    edit = {"ours_warm": [], "stock": []}
+    timed_process("ours", project)  # output/ and cache/ of a cold build
+    for r in range(rounds):
+        edit_one_article(project / "content")
+        for kind in ("ours_warm", "stock") if r % 2 == 0 else ("stock", "ours_warm"):
+            edit[kind].append(timed_process(kind, project))
+            log.info("edit %d  %-15s %6.2f s", r + 1, kind, edit[kind][-1]["seconds"])
+    out = {}
+    for name, runs in [
+        *cold.items(),
+        ("ours_edit", edit["ours_warm"]),
+        ("stock_edit", edit["stock"]),
+    ]:
+        out[f"{name}_s"] = _median(r["seconds"] for r in runs)
+        out[f"{name}_cpu_s"] = _median(r["cpu"] for r in runs)
+        out[f"{name}_peak_mib"] = round(max(r["peak_mib"] for r in runs), 1)
+    return out
+
+
+def ratios(r):
+    """Every figure as a ratio to stock Pelican's cold build of the same run (and a few more)."""
+    stock = r["stock_s"]
+    return {
+        "ratio_ours_cold": round(r["ours_s"] / stock, 3),
+        "ratio_ours_cold_vs_stock_pagefind": round(r["ours_s"] / r["stock_pagefind_s"], 3),
+        "ratio_stock_pagefind": round(r["stock_pagefind_s"] / stock, 3),
+        "ratio_ours_edit": round(r["ours_edit_s"] / stock, 3),
+        "ratio_preview_updated": round(r["preview_updated_s"] / stock, 3),
+        "ratio_preview_indexed": round(r["preview_indexed_s"] / stock, 3),
+        "cpu_ratio_ours_cold_vs_stock_pagefind": round(
+            r["ours_cpu_s"] / r["stock_pagefind_cpu_s"], 3
+        ),
+    }
+
+
+def run(articles, rounds, extras=False, scale=(), memory_articles=0, photos=0):
     """All figures as a dict (also written to bench/results.json)."""
     # In the project folder, like a real build (not /tmp, whose state can slow file creation).
     work = Path(tempfile.mkdtemp(prefix=".bench-", dir=ROOT))
     try:
+        load_before = os.getloadavg()[0]
         content = generate(work, articles)
         project = make_project(work, content)
-        # Each kind: one timed build (seconds, peak MiB or None). Add new kinds here.
-        kinds = {
-            "ours": lambda: timed_build("ours", content, work / "out-ours"),
-            "stock": lambda: timed_build("stock", content, work / "out-stock"),
-            "ours_whole": lambda: {"seconds": timed_process("ours", project)},
-            "stock_whole": lambda: {"seconds": timed_process("stock", project)},
-        }
-        for kind in ("ours_whole", "stock_whole"):  # compiles our code once, warms the disk
-            kinds[kind]()
-        times = {kind: [] for kind in kinds}
-        peaks = []
-        for r in range(rounds):
-            order = list(kinds) if r % 2 == 0 else list(reversed(kinds))
-            for kind in order:
-                figures = kinds[kind]()
-                times[kind].append(figures["seconds"])
-                if kind == "ours":
-                    peaks.append(figures["peak_mib"])
-                log.info("round %d %-11s %.2f s", r + 1, kind, figures["seconds"])
-        med = {kind: statistics.median(values) for kind, values in times.items()}
-        ours, stock = med["ours"], med["stock"]
-        html, css = article_page_bytes(work / "out-ours")
-        search = index_figures(work / "out-ours", articles, ours, rounds)
-
-        cache = work / "cache"
-        warm, warm_whole = [], []
-        timed_build("ours", content, work / "out-warm", cache)  # fills the cache
-        timed_process("ours", project)  # a cold ./blog build fills output/ and cache/
-        for _ in range(rounds):
-            edit_one_article(content)
-            warm.append(timed_build("ours", content, work / "out-warm", cache)["seconds"])
-            edit_one_article(project / "content")
-            warm_whole.append(timed_process("ours_warm", project))
-        warm_s, warm_whole_s = statistics.median(warm), statistics.median(warm_whole)
-        selection = {str(n): round(time_selection(n), 3) for n in scale}
-        big = peak_at(memory_articles) if memory_articles else None
-        with_photos = (
-            images_bench.run(articles, photos, rounds, timed_build, edit_one_article)
-            if photos
-            else {}
+        results = {"articles": articles, "rounds": rounds, **whole_figures(project, rounds)}
+        loop = preview_bench.measure(project, rounds)
+        results.update(
+            preview_updated_s=_median(loop["updated"]),
+            preview_indexed_s=_median(loop["indexed"]),
+            preview_peak_mib=round(loop["peak_mib"], 1) if loop["peak_mib"] else None,
         )
-        return {
-            **with_photos,
-            "articles": articles,
-            "rounds": rounds,
-            "ours_s": round(ours, 3),
-            "stock_s": round(stock, 3),
-            "build_ratio_vs_stock": round(ours / stock, 3),
-            "whole_ours_s": round(med["ours_whole"], 3),
-            "whole_stock_s": round(med["stock_whole"], 3),
-            "whole_ratio_vs_stock": round(med["ours_whole"] / med["stock_whole"], 3),
-            "warm_rebuild_s": round(warm_s, 3),
-            "warm_rebuild_ratio": round(warm_s / ours, 3),
-            "whole_warm_rebuild_s": round(warm_whole_s, 3),
-            "whole_warm_rebuild_ratio": round(warm_whole_s / med["ours_whole"], 3),
-            "meer_lezen_s": selection,
-            "meer_lezen_ratio_50k_10k": round(selection["50000"] / selection["10000"], 2)
-            if "50000" in selection and "10000" in selection
-            else None,
-            "peak_mib": round(max(peaks), 1),
-            "peak_mib_large": round(big["peak_mib"], 1) if big else None,
-            "large_articles": memory_articles or None,
-            "large_build_s": round(big["seconds"], 2) if big else None,
-            "typography_ms_per_mb": time_typography(),
-            "article_html_bytes": html,
-            "css_bytes": css,
-            **search,
-        }
+        results.update(ratios(results))
+        results["load"] = [round(load_before, 1), round(os.getloadavg()[0], 1), os.cpu_count()]
+        html, css = article_page_bytes(project / "output")
+        results.update(article_html_bytes=html, css_bytes=css)
+        if extras:
+            results.update(extra_figures(work, content, articles, rounds, scale, memory_articles))
+            if photos:
+                results.update(
+                    images_bench.run(articles, photos, rounds, timed_build, edit_one_article)
+                )
+        return results
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def extra_figures(work, content, articles, rounds, scale, memory_articles):
+    """Figures of single features: Meer lezen at scale, typography, the index, peak memory."""
+    ours = timed_build("ours", content, work / "out-ours")
+    selection = {str(n): round(time_selection(n), 3) for n in scale}
+    big = peak_at(memory_articles) if memory_articles else None
+    return {
+        "meer_lezen_s": selection,
+        "peak_mib_large": round(big["peak_mib"], 1) if big else None,
+        "large_articles": memory_articles or None,
+        "typography_ms_per_mb": time_typography(),
+        **index_figures(work / "out-ours", articles, ours["seconds"], rounds),
+    }
+
+
 def summary(r):
     """The figures as a small table."""
-    lines = [
-        f"Corpus: {r['articles']} generated articles, {r['rounds']} alternating rounds (medians)",
-        "  in process (Pelican's run only):",
-        f"  our build (plugins, typography, theme) {r['ours_s']:8.2f} s",
-        f"  stock Pelican 4.12 (no plugins)          {r['stock_s']:8.2f} s",
-        f"  ratio ours / stock                       {r['build_ratio_vs_stock']:8.2f}",
-        f"  warm rebuild after one edit              {r['warm_rebuild_s']:8.2f} s "
-        f"({r['warm_rebuild_ratio']:.2f} of cold)",
-        "  whole processes (`./blog build` / `pelican content`, start-up included):",
-        f"  our build, cold                          {r['whole_ours_s']:8.2f} s",
-        f"  stock Pelican 4.12                       {r['whole_stock_s']:8.2f} s",
-        f"  ratio ours / stock                       {r['whole_ratio_vs_stock']:8.2f}",
-        f"  warm rebuild after one edit              {r['whole_warm_rebuild_s']:8.2f} s "
-        f"({r['whole_warm_rebuild_ratio']:.2f} of cold)",
-        f"  peak memory of our build                 {r['peak_mib']:8.1f} MiB",
-        f"  article page HTML (median) / CSS         "
-        f"{r['article_html_bytes']} / {r['css_bytes']} bytes",
+    rows = [
+        ("stock Pelican, cold", "stock"),
+        ("stock Pelican + Pagefind, cold", "stock_pagefind"),
+        ("ours (./blog build), cold", "ours"),
+        ("stock Pelican after one edit", "stock_edit"),
+        ("ours after one edit", "ours_edit"),
     ]
-    typo = r["typography_ms_per_mb"]
-    lines.append(
-        f"  typographic pass, ms per MB of HTML      {typo['straight']:8.1f} "
-        f"(nothing to change: {typo['typographic']:.1f})"
-    )
-    if "search_index_s" in r:
+    stock = r["stock_s"]
+    lines = [
+        f"Corpus: {r['articles']} generated articles, {r['rounds']} alternating rounds (medians); "
+        f"load {r['load'][0]} -> {r['load'][1]} on {r['load'][2]} cores",
+        f"  {'whole process':34} {'seconds':>8} {'x stock':>8} {'CPU s':>8} {'peak MiB':>9}",
+    ]
+    for label, key in rows:
         lines.append(
-            f"  search index (Pagefind)                  {r['search_index_s']:8.2f} s "
-            f"({r['search_index_share']:.1%} of a cold build), "
+            f"  {label:34} {r[key + '_s']:8.2f} {r[key + '_s'] / stock:8.2f} "
+            f"{r[key + '_cpu_s']:8.2f} {r[key + '_peak_mib']:9.1f}"
+        )
+    lines += [
+        f"  {'preview: save to updated':34} {r['preview_updated_s']:8.2f} "
+        f"{r['ratio_preview_updated']:8.2f}",
+        f"  {'preview: save to indexed':34} {r['preview_indexed_s']:8.2f} "
+        f"{r['ratio_preview_indexed']:8.2f} {'':8} {r['preview_peak_mib'] or 0:9.1f}",
+        f"  ours cold / (stock + Pagefind) cold: {r['ratio_ours_cold_vs_stock_pagefind']:.2f} "
+        f"(CPU {r['cpu_ratio_ours_cold_vs_stock_pagefind']:.2f})",
+        f"  article page HTML (median) / CSS: {r['article_html_bytes']} / {r['css_bytes']} bytes",
+    ]
+    if "typography_ms_per_mb" in r:
+        typo = r["typography_ms_per_mb"]
+        lines.append(f"  typographic pass, ms per MB of HTML {typo['straight']:.1f}")
+        lines.append(
+            f"  search index (Pagefind) {r['search_index_s']:.2f} s, "
             f"{r['search_index_bytes_per_1000'] / 1e6:.1f} MB per 1,000 articles"
         )
-    if r.get("peak_mib_large"):
-        lines.append(
-            f"  peak memory, {r['large_articles']:,} articles           "
-            f"{r['peak_mib_large']:8.1f} MiB (build {r['large_build_s']:.1f} s)"
-        )
+        for n, sec in r["meer_lezen_s"].items():
+            lines.append(f"  Meer lezen selection, {int(n):>6,} articles {sec:8.2f} s")
+        if r.get("peak_mib_large"):
+            lines.append(
+                f"  peak memory, {r['large_articles']:,} articles {r['peak_mib_large']:.1f} MiB"
+            )
     if r.get("photos"):
         lines += images_bench.summary(r)
-    for n, s in r["meer_lezen_s"].items():
-        lines.append(f"  Meer lezen selection, {int(n):>6,} articles {s:8.2f} s")
     return "\n".join(lines)
 
 
@@ -208,18 +228,18 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--scale", default="1000,10000,50000", help="Meer lezen article counts")
     parser.add_argument(
-        "--memory-articles",
-        type=int,
-        default=10000,
-        help="articles for the peak-memory build (0 skips it)",
+        "--extras",
+        action="store_true",
+        help="also Meer lezen at scale, typography, the index alone, 10,000 articles, photos",
     )
+    parser.add_argument("--scale", default="1000,10000,50000", help="Meer lezen article counts")
+    parser.add_argument("--memory-articles", type=int, default=10000)
     parser.add_argument("--photos", type=int, default=100, help="photos for the images run")
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     scale = [int(n) for n in args.scale.split(",") if n]
-    results = run(args.articles, args.rounds, scale, args.memory_articles, args.photos)
+    results = run(args.articles, args.rounds, args.extras, scale, args.memory_articles, args.photos)
     RESULTS.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     log.info("%s\nWritten to %s", summary(results), RESULTS.relative_to(ROOT))
 

@@ -7,16 +7,18 @@ nothing emptied.
 import logging
 import os
 import shutil
-import tempfile
 import uuid
 from pathlib import Path
 
-from .cleanup import leftovers, remove_in_background
+from .cleanup import leftovers, owned_folder, remove_in_background, staging_prefix
 from .guards import clash, protected_folders
 from .linkcheck import check_links
 from .logs import fresh_run
 from .search_index import RECORD, SearchIndexError, index_site
+from .search_later import stale_index
 from .settings import ROOT, load
+
+COMPLETE, LATER = "complete", "later"  # the search index: before the swap, or after it
 
 BUG = (
     "Dit is een fout in de bouwsoftware, niet in jouw tekst. Meld het aan de beheerder van de "
@@ -60,28 +62,114 @@ def run_pelican(settings):
         console.quiet = False
 
 
-def build(config="pelicanconf.py", output=None, **override):
-    """Build with ``config`` into ``output`` (default: the config's OUTPUT_PATH), all or nothing."""
+def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
+    """Build with ``config`` into ``output`` (default: the config's OUTPUT_PATH), all or nothing.
+
+    The order of the whole build, in one place: Pelican's run writes every page into a fresh
+    staging folder, the steps of ``POST_BUILD`` finish the site there, one after the other, and
+    only then is it swapped in. ``search=LATER`` (the live preview) swaps in without waiting for
+    the search index: see ``index_search``.
+    """
     settings = load(config, **override)
     target = Path(output or settings["OUTPUT_PATH"])
     if not target.is_absolute():
         target = ROOT / target
     refuse_output_folder(target, settings)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.staging-", dir=target.parent))
+    staging = owned_folder(target.parent, staging_prefix(target))
     settings["OUTPUT_PATH"] = str(staging)
-    if target.is_dir():  # pages that did not change are taken from here (render_cache)
-        settings["RENDER_CACHE_PREVIOUS_OUTPUT"] = str(target)
+    step = Step(settings, staging, target, search)
     try:
         run_pelican(settings)
-        check_links(staging, settings)
-        keep_published_addresses(staging, settings)
-        search_index(staging, settings, target)
+        for finish in POST_BUILD:
+            finish(step)
         swap_in(staging, target)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+class Step:
+    """What the post-build steps share: the settings, the staging folder, the final folder."""
+
+    def __init__(self, settings, staging, target, search=COMPLETE):
+        self.settings, self.staging, self.target, self.search = settings, staging, target, search
+
+
+def enabled(step, plugin):
+    """True if ``plugin`` is in this build's PLUGINS (its plans are this build's, not stale)."""
+    return plugin in step.settings.get("PLUGINS", [])
+
+
+def make_images(step):
+    """Photos in posts: derivatives made or taken from cache/images/, unused ones swept."""
+    from plugins.images.images import ImagesError, publish  # noqa: PLC0415
+
+    if not enabled(step, "plugins.images"):
+        return
+    try:
+        publish(step.settings)
+    except ImagesError as err:
+        raise BuildError(str(err)) from err
+
+
+def make_share_cards(step):
+    """Share cards of every page: drawn or taken from cache/share_cards/, unused ones swept."""
+    from plugins.share_cards.share_cards import publish  # noqa: PLC0415
+
+    if enabled(step, "plugins.share_cards"):
+        publish(step.settings)
+
+
+def check_site_links(step):
+    """Every href and src of every page resolves to a file of the site, or the build stops;
+    image originals that pages link to are published (sitetools/linkcheck.py)."""
+    check_links(step.staging, step.settings)
+
+
+def keep_published_addresses(step):
+    """Stop when an address in content/adressen.txt has no file in the new build (as check does)."""
+    from . import ledger  # noqa: PLC0415
+
+    lost = ledger.problems(step.settings, ledger.built_addresses(step.staging, step.settings))
+    if lost:
+        raise BuildError(ledger.report(lost))
+
+
+def index_search(step):
+    """Index the finished staging folder for site search; a failed index fails the build.
+
+    A cached build (not a publish) reuses the previous output's index when no article page
+    changed. The live preview (``LATER``) never waits for the indexer: it takes the previous
+    index, marks it as being updated (``search_later.STATUS``) and indexes after the swap.
+    """
+    settings = step.settings
+    cached = settings.get("CACHE_CONTENT")
+    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
+    # not touch what the index is made of, and the record's digest covers the article pages.
+    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
+    record = Path(root) / RECORD if cached else None
+    previous = step.target if cached and step.target.is_dir() else None
+    try:
+        if step.search == LATER:
+            stale_index(step.staging, previous, record)
+        else:
+            index_site(step.staging, previous, record)
+    except SearchIndexError as err:
+        raise BuildError(str(err)) from err
+
+
+# After Pelican's run (read everything, compute, write every page into the staging folder),
+# these steps finish the site in the staging folder, in this order; the swap comes last.
+# Plugins only plan while Pelican runs (images.rewrite, share_cards.plan_*); the files are
+# made here. See plugins/README.md for each plugin's signals.
+POST_BUILD = (
+    make_images,  # plugins.images: photo derivatives (cache/images/)
+    make_share_cards,  # plugins.share_cards: og:image files (cache/share_cards/)
+    check_site_links,  # sitetools.linkcheck: every link resolves (needs every file above)
+    keep_published_addresses,  # sitetools.ledger: no published address lost (content/adressen.txt)
+    index_search,  # sitetools.search_index: Pagefind over the article pages
+)
 
 
 def refuse_output_folder(target, settings):
@@ -95,39 +183,12 @@ def refuse_output_folder(target, settings):
         )
 
 
-def keep_published_addresses(staging, settings):
-    """Stop when an address in content/adressen.txt has no file in the new build (as check does)."""
-    from . import ledger  # noqa: PLC0415
-
-    lost = ledger.problems(settings, ledger.built_addresses(staging, settings))
-    if lost:
-        raise BuildError(ledger.report(lost))
-
-
-def search_index(staging, settings, target):
-    """Index the finished staging folder for site search; a failed index fails the build.
-
-    A cached build (not a publish) reuses the previous output's index when no article page changed.
-    """
-    cached = settings.get("CACHE_CONTENT")
-    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
-    # not touch what the index is made of, and the record's digest covers the article pages.
-    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
-    record = Path(root) / RECORD if cached else None
-    try:
-        index_site(staging, target if cached and target.is_dir() else None, record)
-    except SearchIndexError as err:
-        raise BuildError(str(err)) from err
-
-
 def swap_in(staging, target):
     """Replace ``target`` by ``staging`` with two renames, so readers never see a mix."""
-    old = None
     if target.exists():
         # Unique: the previous one may still be being deleted (a preview builds again and again).
         old = target.with_name(f".{target.name}.old-{os.getpid()}-{uuid.uuid4().hex[:8]}")
         os.replace(target, old)
     os.replace(staging, target)
     os.chmod(target, 0o755)
-    if old is not None:
-        remove_in_background(old, *(p for p in leftovers(target) if p != old))
+    remove_in_background(*leftovers(target))

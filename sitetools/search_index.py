@@ -81,19 +81,31 @@ def folder_digest(folder):
     return digest.hexdigest()
 
 
-def reuse(site, previous, record, inputs):
-    """Hard-link the previous build's index into ``site`` if it was made from the same input.
+def is_current(previous, record, inputs):
+    """True if ``previous``/pagefind is the very index ``record`` says was made from ``inputs``.
 
-    The recorded digest of the index folder itself proves the previous output still holds the
-    very index that input produced.
+    The recorded digest of the index folder itself proves the previous output still holds it.
     """
     try:
         old = json.loads(Path(record).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
     index = Path(previous) / BUNDLE
-    if old.get("input") != inputs or not index.is_dir() or old.get("index") != folder_digest(index):
+    if old.get("input") != inputs or not index.is_dir():
         return False
+    return old.get("index") == folder_digest(index)
+
+
+def remember(record, inputs, bundle):
+    """Record that the index in ``bundle`` was made from ``inputs`` (for the next build)."""
+    Path(record).parent.mkdir(parents=True, exist_ok=True)
+    entry = {"input": inputs, "index": folder_digest(bundle)}
+    Path(record).write_text(json.dumps(entry), encoding="utf-8")
+
+
+def link_index(previous, site):
+    """Hard-link the index of ``previous`` into ``site`` (no copy: the files never change)."""
+    index = Path(previous) / BUNDLE
     for path in sorted(index.rglob("*")):
         copy = site / BUNDLE / path.relative_to(index)
         if path.is_dir():
@@ -101,6 +113,13 @@ def reuse(site, previous, record, inputs):
         else:
             copy.parent.mkdir(parents=True, exist_ok=True)
             os.link(path, copy)
+
+
+def reuse(site, previous, record, inputs):
+    """Hard-link the previous build's index into ``site`` if it was made from the same input."""
+    if not is_current(previous, record, inputs):
+        return False
+    link_index(previous, site)
     return True
 
 
@@ -118,29 +137,43 @@ def index_site(site, previous=None, record=None):
         return
     run_pagefind(site)
     if record:
-        Path(record).parent.mkdir(parents=True, exist_ok=True)
-        entry = {"input": inputs, "index": folder_digest(site / BUNDLE)}
-        Path(record).write_text(json.dumps(entry), encoding="utf-8")
+        remember(record, inputs, site / BUNDLE)
 
 
-def run_pagefind(site):
-    """Index ``site`` with Pagefind, drop its unused UI files, make its output stable."""
+class Cancelled(Exception):  # noqa: N818 (not an error: a newer run was asked for)
+    """The indexer was stopped because its pages are already out of date."""
+
+
+def run_pagefind(site, cancel=None):
+    """Index ``site`` with Pagefind, drop its unused UI files, make its output stable.
+
+    ``cancel`` (a threading.Event) stops the indexer at once and raises Cancelled.
+    """
     try:
-        done = subprocess.run(
-            pagefind_command(site), capture_output=True, text=True, timeout=TIMEOUT_S, check=False
+        indexer = subprocess.Popen(
+            pagefind_command(site),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-    except subprocess.TimeoutExpired as err:
-        log.debug("search indexer timed out: %s", err)
+    except OSError as err:
+        raise SearchIndexError(_dutch(str(err))) from err
+    try:
+        out, err = _wait(indexer, cancel)
+    except subprocess.TimeoutExpired as timeout:
+        log.debug("search indexer timed out: %s", timeout)
         seconds = f"{TIMEOUT_S:g}".replace(".", ",")
         raise SearchIndexError(
             f"de zoekfunctie kon niet worden bijgewerkt: de indexer (Pagefind) was na {seconds} "
             "seconden nog niet klaar en is gestopt; bouw de site opnieuw met `./blog build`, en "
             "gebeurt het weer, meld het dan aan de beheerder van de blog"
-        ) from err
-    except OSError as err:
-        raise SearchIndexError(_dutch(str(err))) from err
-    if done.returncode != 0:
-        raise SearchIndexError(_dutch((done.stderr or done.stdout).strip()))
+        ) from timeout
+    finally:
+        if indexer.poll() is None:
+            indexer.kill()
+            indexer.communicate()
+    if indexer.returncode != 0:
+        raise SearchIndexError(_dutch((err or out).strip()))
     if not (site / BUNDLE / "pagefind.js").is_file():
         raise SearchIndexError(_dutch("no pagefind.js was written"))
     for name in UNUSED:
@@ -149,6 +182,20 @@ def run_pagefind(site):
         stabilise(site / BUNDLE)
     except (OSError, ValueError, LookupError, TypeError, CBORError) as err:
         raise SearchIndexError(_dutch(f"{err.__class__.__name__}: {err}")) from err
+
+
+def _wait(indexer, cancel):
+    """The indexer's output once it ends; Cancelled as soon as ``cancel`` is set."""
+    if cancel is None:
+        return indexer.communicate(timeout=TIMEOUT_S)
+    for _ in range(int(TIMEOUT_S / 0.05)):
+        if cancel.is_set():
+            raise Cancelled
+        try:
+            return indexer.communicate(timeout=0.05)
+        except subprocess.TimeoutExpired:
+            continue
+    raise subprocess.TimeoutExpired(indexer.args, TIMEOUT_S)
 
 
 def _dutch(detail):

@@ -3,6 +3,7 @@
 import shutil
 import subprocess
 import sys
+import time
 
 import pytest
 from conftest import make_project, run_task, snapshot
@@ -262,23 +263,6 @@ def test_cached_builds_equal_clean_builds_through_a_sequence_of_edits(project):
         before = warm
 
 
-def test_render_cache_is_sound_without_build_cache(project):
-    """render_cache computes the fingerprint itself: it needs no other plugin to run first."""
-    append(
-        project / "pelicanconf.py",
-        '\nPLUGINS = [p for p in PLUGINS if p != "plugins.build_cache"]\n',
-    )
-    build(project)
-    replace(
-        project / "content" / "themas.toml",
-        'beschrijving = "Wat kunstmatige intelligentie',
-        'beschrijving = "Anders: wat kunstmatige intelligentie',
-    )
-    warm = build(project)
-    assert b"Anders: wat kunstmatige" in warm["thema/ai/index.html"]
-    assert differing(warm, clean_build(project)) == []
-
-
 def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
     from plugins.build_cache import build_cache
 
@@ -309,40 +293,8 @@ def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monke
     assert build_cache.fingerprint(settings) != third
 
 
-def test_paginated_template_is_never_linked_as_one_page():
-    from plugins.render_cache.render_cache import CachingWriter
-
-    writer = CachingWriter.__new__(CachingWriter)
-    writer.settings = {"PAGINATED_TEMPLATES": {"tag": None, "index": None}}
-    assert not writer._single({"template_name": "tag", "articles": [1], "dates": [1]})
-    assert writer._single({"template_name": "article", "article": 1})
-
-
-def test_template_uses_count_what_a_template_can_read():
-    """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
-    from jinja2 import DictLoader, Environment
-
-    from plugins.render_cache.signatures import template_names
-
-    env = Environment(
-        loader=DictLoader(
-            {
-                "page.html": "{% if p %}{{ p.a }}{{ q.b() }}{% endif %}{% include 'part.html' %}",
-                "part.html": "{% for x in r %}{{ x }}{% endfor %}{{ s|upper }}{{ p.c }}",
-            }
-        )
-    )
-    uses = template_names(env, "page.html", {})
-    assert uses["p"] == {("bool",), ("attr", "a"), ("attr", "c")}
-    assert uses["q"] == {("call", "b")}
-    assert uses["r"] is None
-    assert uses["s"] is None
-
-
 def test_replaced_output_is_removed_without_waiting(tmp_path):
     """The previous site goes away after the swap, even while another is still being deleted."""
-    import time
-
     from sitetools.build import swap_in
 
     target = tmp_path / "output"
@@ -419,3 +371,93 @@ def test_cached_builds_equal_clean_builds_after_moves_and_site_wide_edits(projec
         assert needle in warm[shown], f"{what}: {shown} does not show the edit"
         assert differing(warm, clean_build(project)) == [], what
         before = warm
+
+
+def fingerprint_folders(project):
+    return sorted(p.name for p in (project / "cache").iterdir() if len(p.name) == 32)
+
+
+def test_css_edit_keeps_the_content_cache(project):
+    """CSS, fonts and scripts are copied, never read by a reader: editing them keeps the cache."""
+    kept = fingerprint_folders(project)
+    append(project / "theme" / "static" / "css" / "base.css", "\n.nieuw { color: red; }\n")
+    warm = build(project)
+    assert fingerprint_folders(project) == kept
+    assert b".nieuw" in warm["theme/css/base.css"]
+    assert differing(warm, clean_build(project)) == []
+    replace(project / "theme" / "templates" / "_strings.html", "Naar de inhoud", "Naar de tekst")
+    build(project)
+    assert fingerprint_folders(project) != kept  # a template is read while reading: a new cache
+
+
+def cache_entries(project):
+    """What the caches hold besides Pelican's content cache: share cards and image folders."""
+    return {
+        name: sorted(p.name for p in (project / "cache" / name).iterdir())
+        for name in ("share_cards", "images")
+        if (project / "cache" / name).is_dir()
+    }
+
+
+def test_twenty_edits_keep_caches_bounded_and_builds_clean(project):
+    """After each of 20 realistic edits the cached build equals a clean one, and every cache
+    holds only what that build used: cache/ grows only by what new inputs need."""
+    from bench.cache_growth import folder_bytes
+    from bench.edits import steps
+
+    first = folder_bytes(project / "cache")
+    for what, edit in steps(project):
+        edit()
+        warm = build(project)
+        assert differing(warm, clean_build(project)) == [], what
+        entries = cache_entries(project)
+        cards = sorted(p.name for p in (project / "output" / "deelkaarten").iterdir())
+        assert entries["share_cards"] == cards, what  # no card of an old title stays
+        published = {p.name for p in (project / "output" / "images").glob("*")}
+        for key in entries.get("images", []):
+            made = {p.name for p in (project / "cache" / "images" / key).iterdir()}
+            assert made <= published, f"{what}: unused image {key} kept"
+        assert len(fingerprint_folders(project)) == 1, what
+    # The only input that needs room the first build did not: the new post and its card (the
+    # photo came and went); the content cache holds the same number of posts.
+    new_card = (project / "output" / "deelkaarten").glob("artikel-nieuw-concept-bench-*.png")
+    allowance = sum(p.stat().st_size for p in new_card) + 64 * 1024
+    assert folder_bytes(project / "cache") <= first + allowance
+    assert not list(project.glob(".output.*"))
+
+
+def test_leftovers_of_killed_builds_are_removed_but_not_a_live_staging_folder(project):
+    """A staging folder whose build died goes with the next build; a running build's stays."""
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)"])
+    try:
+        dead = subprocess.run(
+            [sys.executable, "-c", "import os; print(os.getpid())"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        killed = project / f".output.staging-{dead}-abc123"
+        live = project / f".output.staging-{sleeper.pid}-def456"
+        old = project / ".output.old-1-deadbeef"
+        for folder in (killed, live, old):
+            (folder / "artikelen").mkdir(parents=True)
+        build(project)
+        deadline = time.monotonic() + 30
+        while (killed.exists() or old.exists()) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not killed.exists() and not old.exists()
+        assert live.is_dir()
+    finally:
+        sleeper.kill()
+        sleeper.wait()
+
+
+def test_clean_empties_caches_and_output(project):
+    (project / ".output.old-1-deadbeef").mkdir()
+    done = run_task(project, "clean")
+    assert done.returncode == 0, done.stderr
+    assert "Opgeruimd: output/, .output.old-1-deadbeef/, cache/." in done.stderr
+    assert not (project / "output").exists() and not (project / "cache").exists()
+    assert not (project / ".output.old-1-deadbeef").exists()
+    again = run_task(project, "clean")
+    assert "er was niets om op te ruimen" in again.stderr

@@ -130,3 +130,62 @@ def test_serve_names_its_real_port_and_builds_for_it(tmp_path):
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+PREVIEW_SEQUENCE = """
+import json, sys
+from pathlib import Path
+from bench.edits import steps
+from sitetools.build import build
+from sitetools.preview import Preview
+from sitetools.search_later import STATUS
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != STATUS}
+
+def status():
+    return json.loads(Path("output", STATUS).read_text())["bijwerken"]
+
+preview = Preview()
+report = []
+edits = [("start", lambda: None)] + steps(Path("."))[:int(sys.argv[1])]
+for what, edit in edits:
+    edit()
+    preview.rebuild()
+    updating = status()
+    assert preview.indexer.wait(300), what
+    clean = build("pelicanconf.py", "schoon", CACHE_CONTENT=False, LOAD_CONTENT_CACHE=False,
+                  SEARCH_STATUS_FILE=STATUS)
+    live = snapshot(Path("output"))
+    differ = sorted(k for k in live.keys() | snapshot(clean).keys()
+                    if live.get(k) != snapshot(clean).get(k))
+    report.append({"what": what, "updating": updating, "after": status(), "differ": differ})
+print(json.dumps(report))
+"""
+
+
+def test_preview_swaps_pages_in_first_and_indexes_after(tmp_path):
+    """The preview's pages go live before the index is made; the index follows in the
+    background; after each edit the result equals a clean build, index included."""
+    import json
+
+    project = make_project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", PREVIEW_SEQUENCE, "3"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert [r["what"] for r in report][:2] == ["start", "text of an article"]
+    for step in report:
+        # An edit to an article's text or title changes an article page: it is indexed later.
+        assert step["updating"], step["what"]
+        assert not step["after"], step["what"]
+        assert step["differ"] == [], step["what"]
+    page = (project / "output" / "zoeken" / "index.html").read_text(encoding="utf-8")
+    assert 'data-status-url="/zoekindex-status.json"' in page
+    assert "de zoekindex wordt nog bijgewerkt" in page

@@ -4,7 +4,8 @@ Pelican reuses a cached post when the post's file is unchanged. What it read, th
 depends on other inputs: the plugins and the theme's partials (tables and cards are rendered
 while reading), the settings, the vocabulary and any other file in the content folder, and
 the installed packages. So the cache lives in a folder named after a fingerprint of all of
-those: every file under the theme, the plugin folders and the content folder (except the
+those: every file under the theme (except its static files: CSS, fonts and scripts are copied,
+never read while reading posts), the plugin folders and the content folder (except the
 article and page sources, which Pelican checks one by one), the settings (functions by
 their code), and the name and version of every installed package. Change any of them and the
 build starts with an empty cache. Older cache folders are removed.
@@ -39,6 +40,8 @@ VOLATILE = {
     "BUILD_CACHE_ROOT",
     "RENDER_CACHE_PREVIOUS_OUTPUT",
     "PREVIEW_URL",  # only in the draft lines of the log: ./blog build and livereload share a cache
+    # Only the preview's search page reads it (rendered in every build, never cached).
+    "SEARCH_STATUS_FILE",
 }
 # Extensions Pelican's readers take as posts; such files in ARTICLE_PATHS or PAGE_PATHS are
 # checked by Pelican itself, file by file.
@@ -144,13 +147,24 @@ def files_digest(folder, digest, skip=None):
 PLUGINS_FOLDER = Path(__file__).resolve().parent.parent
 
 
+def theme_static(relative, settings):
+    """True for a file of the theme's static folders (THEME_STATIC_PATHS), copied as it is."""
+    folders = settings.get("THEME_STATIC_PATHS", ["static"])
+    return any(relative.is_relative_to(folder) for folder in folders)
+
+
 def fingerprint(settings):
-    """Hex digest of every input that decides what a cached post looks like."""
+    """Hex digest of every input that decides what a cached post looks like.
+
+    The theme's static files (CSS, fonts, scripts) are left out: no reader or plugin reads them
+    while reading a post (the static generator copies them in every build), so a CSS edit keeps
+    the cache.
+    """
     digest = hashlib.sha256()
     digest.update(packages().encode())
     digest.update(stable({k: v for k, v in settings.items() if k not in VOLATILE}).encode())
-    for folder in [settings["THEME"], PLUGINS_FOLDER]:
-        files_digest(folder, digest)
+    files_digest(settings["THEME"], digest, skip=lambda rel: theme_static(rel, settings))
+    files_digest(PLUGINS_FOLDER, digest)
     files_digest(settings["PATH"], digest, skip=lambda rel: is_source(rel, settings))
     return digest.hexdigest()[:32]
 

@@ -31,6 +31,9 @@ SAVE_OPTIONS = {
     "jpg": ("JPEG", {"quality": 82, "optimize": True, "progressive": True}),
     "png": ("PNG", {"optimize": False, "compress_level": 6}),
 }
+# File times come from a coarser clock than time.time(): an entry touched just after a build
+# started may look a little older than the start.
+CLOCK_SLACK_S = 2
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 
 
@@ -154,3 +157,45 @@ def usable_cache(folder, output):
             yield Path(tmp)
     else:
         yield folder
+
+
+def publish_file(cached, published):
+    """Put the cache file ``cached`` into the output as ``published``: a hard link (no copy of
+    the bytes; cache entries are never changed in place), a copy on another file system."""
+    try:
+        os.link(cached, published)
+    except OSError:
+        shutil.copyfile(cached, published)
+
+
+def touch(path):
+    """Mark a cache entry as used now, so a sweep by a build running beside this one keeps it."""
+    with contextlib.suppress(OSError):
+        os.utime(path)
+
+
+def sweep(folder, used, since):
+    """Delete the entries of cache ``folder`` this build did not use; return how many.
+
+    ``used`` holds the names this build used, ``since`` the time it started (``time.time()``):
+    an entry used or made after that (by a build running beside this one) stays, and so does
+    every used entry. A half-written temporary entry of a killed build goes once it is old.
+    """
+    removed = 0
+    folder = Path(folder)
+    if not folder.is_dir():
+        return 0
+    for entry in folder.iterdir():
+        if entry.name in used:
+            continue
+        try:
+            if entry.stat().st_mtime >= since - CLOCK_SLACK_S:
+                continue
+        except FileNotFoundError:
+            continue
+        if entry.is_dir():
+            shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
+        removed += 1
+    return removed

@@ -1,15 +1,13 @@
 """Pelican glue of the images plugin: rewrite <img> into <picture>, publish only derivatives.
 
 Compute while reading (sizes come from the image headers, so the HTML is known at once), make
-the files once everything is read (``finalized``, in parallel, from the cache when possible),
-and never let the static generator copy a source image.
+the files after Pelican's run (``publish``, a step of the build's post-build pipeline in
+``sitetools/build.py``; in parallel, from the cache when possible), and never let the static
+generator copy a source image.
 """
 
-import html
 import logging
-import re
-import shutil
-from html.parser import HTMLParser
+import time
 from pathlib import Path, PurePosixPath
 
 from pelican import signals
@@ -18,7 +16,17 @@ from pelican.contents import Static
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 from plugins.nl_site import typographer
 
-from .derive import MIME, MODERN, make_plan, render_all, usable_cache
+from .derive import (
+    MIME,
+    MODERN,
+    make_plan,
+    publish_file,
+    render_all,
+    sweep,
+    touch,
+    usable_cache,
+)
+from .img_tags import find_images, splice
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
 from .sources import ImageProblem, inspect
 
@@ -32,7 +40,6 @@ DEFAULTS = {
     "IMAGES_CACHE_DIR": None,  # default: <the project's cache folder>/images
     "IMAGES_TEMPLATE": "partials/figure.html",
 }
-PARAGRAPH_IMAGE = re.compile(r"<p>\s*(<img\b[^>]*>)\s*</p>|(<img\b[^>]*>)")
 
 
 def setting(settings, name):
@@ -45,6 +52,7 @@ class _State:
 
     def __init__(self, settings=None):
         self.settings = settings or {}
+        self.started = time.time()  # cache entries not used since then are swept
         self.env = None
         self.plans = {}  # key -> Plan
         self.used_by = {}  # key -> display name of the first post that uses it
@@ -73,16 +81,6 @@ def share_environment(generator):
     """Keep the generator's Jinja environment to render figures with the theme."""
     if hasattr(generator, "env"):
         STATE.env = generator.env
-
-
-class _ImgAttributes(HTMLParser):
-    def __init__(self, tag):
-        super().__init__(convert_charrefs=True)
-        self.attrs = {}
-        self.feed(tag)
-
-    def handle_starttag(self, tag, attrs):
-        self.attrs = {k: v or "" for k, v in attrs}
 
 
 def picture(path, alt, settings, lazy=True, display="", root=None):
@@ -140,21 +138,20 @@ def rewrite(content):
         return
     first = [not hero]
 
-    def replace(match):
-        tag = match[1] or match[2]
-        attrs = _ImgAttributes(tag).attrs
-        rel = source_path(attrs.get("src", ""), folder, root)
+    def replace(image):
+        rel = source_path(image.attrs.get("src", ""), folder, root)
         if rel is None or not (root / rel).is_file():
-            return match[0]  # not ours (the content guard has named any missing file)
-        img = picture(root / rel, attrs.get("alt", ""), settings, not first[0], display)
+            return None  # not ours (the content guard has named any missing file)
+        img = picture(root / rel, image.attrs.get("alt", ""), settings, not first[0], display)
         first[0] = False
-        caption = typographer(settings)(attrs.get("title", ""))  # an attribute: not typeset yet
+        caption = typographer(settings)(image.attrs.get("title", ""))  # an attribute: not typeset
         return STATE.env.get_template(setting(settings, "IMAGES_TEMPLATE")).render(
-            img=img, caption=caption, figure=bool(match[1])
+            img=img, caption=caption, figure=image.alone
         )
 
     try:
-        content._content = PARAGRAPH_IMAGE.sub(replace, content._content)
+        html = content._content
+        content._content = splice(html, find_images(html), replace)
     except ImageProblem as err:  # the guard checks first; this is a file changed meanwhile
         log.error("%s: %s", display, err)
 
@@ -174,27 +171,33 @@ def keep_sources_private(generator):
     generator.staticfiles[:] = kept
 
 
-def publish(pelican):
-    """Make (or reuse) every planned file and copy it into the output folder."""
-    if not STATE.plans:
-        return
-    settings = pelican.settings
+class ImagesError(Exception):
+    """The image files could not be made; the message is Dutch and says what to do."""
+
+
+def publish(settings):
+    """Make (or reuse) every planned file, copy it into the output folder, sweep the cache.
+
+    A step of the build's post-build pipeline (``sitetools/build.py``), after Pelican's run:
+    the plans were made while the posts were read.
+    """
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "IMAGES_OUTPUT_DIR")
-    target.mkdir(parents=True, exist_ok=True)
     plans = [STATE.plans[k] for k in sorted(STATE.plans)]
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
-        try:
-            folders = render_all(plans, cache)
-        except (OSError, ValueError, SyntaxError) as err:
-            log.error(
-                "de afbeeldingen konden niet worden gemaakt (%s); sla de foto's opnieuw op als "
-                "JPEG of PNG en draai ./blog build opnieuw",
-                html.escape(str(err)),
-            )
-            return
-        for plan in plans:
-            for variant in plan.variants:
-                shutil.copyfile(folders[plan.key] / variant.name, target / variant.name)
+        if plans:
+            target.mkdir(parents=True, exist_ok=True)
+            try:
+                folders = render_all(plans, cache)
+            except (OSError, ValueError, SyntaxError) as err:
+                raise ImagesError(
+                    f"de afbeeldingen konden niet worden gemaakt ({err}); sla de foto's opnieuw "
+                    "op als JPEG of PNG en draai ./blog build opnieuw"
+                ) from err
+            for plan in plans:
+                touch(folders[plan.key])
+                for variant in plan.variants:
+                    publish_file(folders[plan.key] / variant.name, target / variant.name)
+        sweep(cache, set(STATE.plans), STATE.started)
 
 
 def register():
@@ -203,4 +206,3 @@ def register():
     signals.generator_init.connect(share_environment)
     signals.content_object_init.connect(rewrite)
     signals.static_generator_finalized.connect(keep_sources_private)
-    signals.finalized.connect(publish)

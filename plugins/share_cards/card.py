@@ -68,30 +68,43 @@ def measure_regular(text, size):
 def draw_card(spec):
     """PNG bytes of the card for ``spec``.
 
-    Text is drawn as coverage masks and stored as a palette image (two colour ramps and the
-    accent bar): a third of the bytes of RGB to compress, and the same anti-aliasing.
+    Text is drawn as coverage straight into palette indices (two colour ramps and the accent
+    bar): a third of the bytes of RGB to compress, and the same anti-aliasing. What every card
+    shares (site name, bar) is drawn once per process.
     """
-    title_layer, label_layer = Image.new("L", (WIDTH, HEIGHT)), Image.new("L", (WIDTH, HEIGHT))
+    index = _base(spec.site).copy()
     inner = WIDTH - 2 * MARGIN
-    if spec.label:
-        label = fit(spec.label, measure_regular, inner, 90, sizes=(34, 30, 26, 22, 18))
-        _lines(ImageDraw.Draw(label_layer), label, REGULAR, 62)
     title = fit(spec.title, measure_bold, inner, TITLE_HEIGHT)
     top = TITLE_TOP + max(0, (TITLE_HEIGHT - title.height()) // 2)  # centred in its area
-    draw = ImageDraw.Draw(title_layer)
-    _lines(draw, title, BOLD, top)
-    draw.text((MARGIN, 548), spec.site, font=font(BOLD, 34), fill=255)
-    index = ImageChops.lighter(title_layer.point(TITLE_RAMP), label_layer.point(LABEL_RAMP))
-    index.paste(BAR, (MARGIN, 522, MARGIN + 96, 530))
+    # Drawn onto index 0 with "colour" TITLE_MAX, coverage becomes the title ramp 0..TITLE_MAX.
+    _lines(ImageDraw.Draw(index), title, BOLD, top, TITLE_MAX)
+    if spec.label:
+        label = fit(spec.label, measure_regular, inner, 90, sizes=(34, 30, 26, 22, 18))
+        band = Image.new("L", (WIDTH, LABEL_BAND[1] - LABEL_BAND[0]))
+        _lines(ImageDraw.Draw(band), label, REGULAR, LABEL_TOP - LABEL_BAND[0], 255)
+        box = (0, LABEL_BAND[0], WIDTH, LABEL_BAND[1])
+        index.paste(ImageChops.lighter(index.crop(box), band.point(LABEL_RAMP)), box)
     card = Image.frombytes("P", index.size, index.tobytes())
     card.putpalette(_palette(spec.colours))
     return _png(card)
 
 
+@lru_cache(maxsize=4)
+def _base(site):
+    """The palette indices every card shares: the accent bar and the site name."""
+    index = Image.new("L", (WIDTH, HEIGHT))
+    ImageDraw.Draw(index).text((MARGIN, 548), site, font=font(BOLD, 34), fill=TITLE_MAX)
+    index.paste(BAR, (MARGIN, 522, MARGIN + 96, 530))
+    return index
+
+
 # Palette indices: 0-126 background to title colour, 127 the bar, 128-255 background to label.
-TITLE_RAMP = [round(v * 126 / 255) for v in range(256)]
+TITLE_MAX = 126
 LABEL_RAMP = [0] + [128 + round(v * 127 / 255) for v in range(1, 256)]
 BAR = 127
+# The label's rows: it starts at LABEL_TOP and is at most 90 px high (descenders included).
+LABEL_TOP = 62
+LABEL_BAND = (40, 164)
 
 
 @lru_cache(maxsize=8)
@@ -111,15 +124,17 @@ def _palette(colours):
     return [c for colour in out for c in colour]
 
 
-def _lines(draw, block, path, top):
+def _lines(draw, block, path, top, fill):
     step = round(block.size * LINE_HEIGHT)
     for n, line in enumerate(block.lines):
-        draw.text((MARGIN, top + n * step), line, font=font(path, block.size), fill=255)
+        draw.text((MARGIN, top + n * step), line, font=font(path, block.size), fill=fill)
 
 
 def _png(im):
+    # Level 3: 40 % of level 6's encoding time for 20 % more bytes (a card is fetched once,
+    # by the site that shows the link).
     out = io.BytesIO()
-    im.save(out, "PNG", optimize=False, compress_level=6)
+    im.save(out, "PNG", optimize=False, compress_level=3)
     return out.getvalue()
 
 

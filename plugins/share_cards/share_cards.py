@@ -1,15 +1,16 @@
 """Pelican glue of share cards: an og:image for every article, theme, rubric and the home page.
 
 While reading, every page gets its card's data (path, size, alt) in ``SHARE_CARDS``, keyed by
-the page's output file; the images are drawn (or taken from the cache) once the site is
-written, in parallel, and copied into the output folder.
+the page's output file; the images are drawn (or taken from the cache) after Pelican's run, by
+``publish``, a step of the build's post-build pipeline (``sitetools/build.py``), in parallel,
+and copied into the output folder.
 """
 
 import hashlib
 import logging
 import os
-import shutil
 import tempfile
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,7 @@ from pathlib import Path
 from pelican import signals
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
-from plugins.images.derive import usable_cache
+from plugins.images.derive import publish_file, sweep, touch, usable_cache
 
 from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, crop_hero, draw_card, read_colours
 
@@ -51,6 +52,7 @@ class Job:
 class _State:
     def __init__(self, settings=None):
         self.settings = settings or {}
+        self.started = time.time()  # cache entries not used since then are swept
         self.jobs = {}  # file name -> Job
         self.cards = {}  # output file -> template data
         self.colours = ()
@@ -171,16 +173,18 @@ def make(job, cache):
     return path
 
 
-def publish(pelican):
-    """Draw or reuse every planned card and copy it into the output folder."""
-    if not STATE.jobs:
-        return
-    settings = pelican.settings
+def publish(settings):
+    """Draw or reuse every planned card, copy it into the output folder, sweep the cache.
+
+    A step of the build's post-build pipeline (``sitetools/build.py``), after Pelican's run.
+    """
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "SHARE_CARDS_OUTPUT_DIR")
-    target.mkdir(parents=True, exist_ok=True)
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
-        cache.mkdir(parents=True, exist_ok=True)
-        _make_all([STATE.jobs[name] for name in sorted(STATE.jobs)], cache, target)
+        if STATE.jobs:
+            target.mkdir(parents=True, exist_ok=True)
+            cache.mkdir(parents=True, exist_ok=True)
+            _make_all([STATE.jobs[name] for name in sorted(STATE.jobs)], cache, target)
+        sweep(cache, set(STATE.jobs), STATE.started)
 
 
 def _make_all(jobs, cache, target):
@@ -193,7 +197,8 @@ def _make_all(jobs, cache, target):
         for job in missing:
             make(job, cache)
     for job in jobs:
-        shutil.copyfile(cache / job.name, target / job.name)
+        touch(cache / job.name)
+        publish_file(cache / job.name, target / job.name)
 
 
 def register():
@@ -201,4 +206,3 @@ def register():
     signals.initialized.connect(start)
     signals.article_generator_finalized.connect(plan_article_cards)
     signals.page_generator_finalized.connect(plan_page_cards)
-    signals.finalized.connect(publish)

@@ -182,3 +182,27 @@ if (matchMedia("(min-width: 45rem)").matches || Object.keys(chosen()).length || 
   fold.open = true;
 }
 if (location.search) run();
+
+// Only in the live preview (./blog livereload): the index is made after the pages are live.
+// Say so while it is being updated, and reload once it is ready (the address keeps the search).
+const indexStatus = document.querySelector("[data-status-url]");
+async function watchIndex() {
+  let waited = false;
+  for (;;) {
+    let updating = false;
+    try {
+      const response = await fetch(indexStatus.dataset.statusUrl, { cache: "no-store" });
+      updating = response.ok && (await response.json()).bijwerken === true;
+    } catch {
+      updating = false;
+    }
+    indexStatus.hidden = !updating;
+    if (!updating) {
+      if (waited) location.reload();
+      return;
+    }
+    waited = true;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+if (indexStatus) watchIndex();
