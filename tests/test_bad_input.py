@@ -86,12 +86,12 @@ CASES = {
         f"{F}:5: Slug 'Mijn Artikel!' mag alleen a-z, 0-9 en losse streepjes bevatten (zoals 'mijn-artikel')",
     ),
     "duplicate-slug": (
-        post(Slug="talentschaarste"),
-        f"{F}:5: Slug 'talentschaarste' wordt ook gebruikt door content/artikelen/talentschaarste.md; geef een van beide een andere Slug",
+        post(Slug="personeelstekort"),
+        f"{F}:5: Slug 'personeelstekort' wordt ook gebruikt door content/artikelen/personeelstekort.md; geef een van beide een andere Slug",
     ),
     "unknown-pick": (
-        post(Meer_lezen="talentschaarst"),
-        f"{F}:7: Meer_lezen noemt 'talentschaarst', maar dat artikel bestaat niet; bedoel je 'talentschaarste'?",
+        post(Meer_lezen="personeelstekor"),
+        f"{F}:7: Meer_lezen noemt 'personeelstekor', maar dat artikel bestaat niet; bedoel je 'personeelstekort'?",
     ),
     "self-pick": (
         post(Meer_lezen="een-artikel"),
@@ -134,8 +134,8 @@ CASES = {
         f"{F}:9: het gelinkte bestand '/artikelen/bestaat-niet.md' bestaat niet; controleer het pad (gezien vanuit de map content)",
     ),
     "dead-article-link": (
-        post(BODY + "Lees [dit](/artikelen/latent-werkzoekende.html).\n"),
-        f"{F}:9: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+        post(BODY + "Lees [dit](/artikelen/stille-werkzoekende.html).\n"),
+        f"{F}:9: linkt naar '/artikelen/stille-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/stille-werkzoekenden.html'?",
     ),
     "scraping-debris": (
         post(BODY + "Afbeelding met tekst, schermopname Automatisch gegenereerde beschrijving\n"),
@@ -183,7 +183,7 @@ DUTCH_FIELDS = {
         f"{F}:6: schrijf 'Summary:' in plaats van 'Samenvatting:' (de veldnamen bovenaan zijn Engels)",
     ),
     "meer-lezen-space": (
-        post(**{"Meer lezen": "talentschaarste"}),
+        post(**{"Meer lezen": "personeelstekort"}),
         f"{F}:7: schrijf 'Meer_lezen:' in plaats van 'Meer lezen:' (de veldnamen bovenaan zijn Engels)",
     ),
     "field-twice": (

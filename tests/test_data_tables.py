@@ -4,7 +4,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, make_project, run_task
+from conftest import FIXTURE, make_project, run_task
 
 from plugins.data_tables.charts import bar_chart, line_chart
 from plugins.data_tables.tables import TableError, format_number, parse_number, parse_table
@@ -146,7 +146,7 @@ def table_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("tables"), with_content=False)
     content = project / "content"
     (content / "artikelen").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "themas.toml", content)
+    shutil.copy(FIXTURE / "themas.toml", content)
     (content / "artikelen" / "cijfers.md").write_text(
         "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
         "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"

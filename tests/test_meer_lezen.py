@@ -134,7 +134,7 @@ def test_block_on_every_article(site):
 
 
 def test_explanations(site):
-    html = (site / "artikelen" / "uitzend-cao-2026.html").read_text(encoding="utf-8")
+    html = (site / "artikelen" / "cao-uitzendkrachten-2026.html").read_text(encoding="utf-8")
     assert "Ook over: Werkgeverschap" in html
 
 
@@ -142,8 +142,8 @@ def test_explanations(site):
     ("line", "message"),
     [
         (
-            "Meer_lezen: talentschaarst",
-            "Meer_lezen noemt 'talentschaarst', maar dat artikel bestaat niet; bedoel je 'talentschaarste'?",
+            "Meer_lezen: personeelstekor",
+            "Meer_lezen noemt 'personeelstekor', maar dat artikel bestaat niet; bedoel je 'personeelstekort'?",
         ),
         (
             "Meer_lezen: probeersel",

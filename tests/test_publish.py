@@ -27,9 +27,9 @@ def test_two_publishes_are_byte_identical(tmp_path):
 
 
 def test_publish_uses_the_public_address(published):
-    page = (published / "artikelen" / "talentschaarste.html").read_text(encoding="utf-8")
+    page = (published / "artikelen" / "personeelstekort.html").read_text(encoding="utf-8")
     assert (
-        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/talentschaarste.html">'
+        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/personeelstekort.html">'
         in page
     )
     assert 'href="/thema/arbeidsmarkt/"' in page
@@ -89,7 +89,7 @@ def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
         "Concept content/artikelen/mijn-eerste-artikel.md: nog niet te bekijken (zie de notities)."
         in build.stderr
     )
-    assert (project / "output" / "artikelen" / "talentschaarste.html").exists()
+    assert (project / "output" / "artikelen" / "personeelstekort.html").exists()
     assert not (project / "output" / "concepten").exists()
     post = project / "content" / "artikelen" / "mijn-eerste-artikel.md"
     text = post.read_text(encoding="utf-8")
@@ -134,7 +134,10 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     with nginx(www, tmp_path / "run", free_port()) as base:
         checks = {
             "/": (200, "Nieuwste artikelen"),
-            "/artikelen/uitzend-cao-2026.html": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
+            "/artikelen/cao-uitzendkrachten-2026.html": (
+                200,
+                "<h1>Nieuwe cao voor uitzendkrachten 2026</h1>",
+            ),
             "/thema/netwerken/": (200, '<h1 class="page-title">Netwerken</h1>'),
             "/feeds/alles.atom.xml": (200, '<feed xmlns="http://www.w3.org/2005/Atom"'),
             "/bestaat/niet/": (404, "Pagina niet gevonden"),
@@ -188,4 +191,4 @@ def test_deploy_to_github_pages_branch(tmp_path):
         text=True,
         check=True,
     ).stdout.split()
-    assert {"index.html", ".nojekyll", "404.html", "artikelen/talentschaarste.html"} <= set(files)
+    assert {"index.html", ".nojekyll", "404.html", "artikelen/personeelstekort.html"} <= set(files)

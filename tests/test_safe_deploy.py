@@ -135,7 +135,7 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert (www / MARKER).is_file()
     (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
     (www / "index.html").write_text("oud", encoding="utf-8")
-    article = project / "content" / "artikelen" / "talentschaarste.md"
+    article = project / "content" / "artikelen" / "personeelstekort.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", "utf-8")
     site, output = snapshot(www), snapshot(project / "output")
 
@@ -144,8 +144,8 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert "Proefrun: op" in dry.stderr and "niets veranderd" in dry.stderr
     assert "zou verwijderen: verouderd.html" in dry.stderr
     assert "zou toevoegen of bijwerken: index.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/talentschaarste.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/uitzend-cao-2026.html" not in dry.stderr
+    assert "zou toevoegen of bijwerken: artikelen/personeelstekort.html" in dry.stderr
+    assert "zou toevoegen of bijwerken: artikelen/cao-uitzendkrachten-2026.html" not in dry.stderr
     assert snapshot(www) == site
     assert snapshot(project / "output") == output  # the dry run published somewhere else
 
@@ -153,7 +153,7 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert real.returncode == 0, real.stderr
     assert "verwijderd: verouderd.html" in real.stderr
     assert not (www / "verouderd.html").exists()
-    assert "Een nieuwe zin." in (www / "artikelen" / "talentschaarste.html").read_text("utf-8")
+    assert "Een nieuwe zin." in (www / "artikelen" / "personeelstekort.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(

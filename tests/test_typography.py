@@ -118,7 +118,7 @@ def test_html_tags_code_and_svg_are_left_alone():
 
 
 def test_site_keeps_dutch_apostrophes(site):
-    page = (site / "artikelen" / "latent-werkzoekenden.html").read_text(encoding="utf-8")
+    page = (site / "artikelen" / "stille-werkzoekenden.html").read_text(encoding="utf-8")
     assert "’s avonds" in page and "video’s" in page
 
 
