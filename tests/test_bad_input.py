@@ -54,7 +54,7 @@ CASES = {
         f"{F}:4: 'Voetbal' staat niet in de woordenlijst; kies een thema uit content/themas.toml, of voeg het daar toe",
     ),
     "too-many-themes": (
-        post(Tags="AI, Skills, Starters, Welzijn, Onderzoek, Netwerken"),
+        post(Tags="AI, Skills, Solliciteren, Welzijn, Onderzoek, Netwerken"),
         f"{F}:4: Tags noemt 6 thema's; kies er hoogstens 5",
     ),
     "no-themes": (
@@ -209,6 +209,7 @@ def project(built_project):
     return built_project
 
 
+@pytest.mark.unit
 def test_there_are_enough_cases():
     assert len(CASES) >= 20
 

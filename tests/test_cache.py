@@ -274,6 +274,7 @@ def test_render_cache_is_sound_without_build_cache(project):
     assert differing(warm, clean_build(project)) == []
 
 
+@pytest.mark.unit
 def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monkeypatch):
     from plugins.build_cache import build_cache
 
@@ -304,6 +305,7 @@ def test_fingerprint_covers_functions_packages_and_content_files(tmp_path, monke
     assert build_cache.fingerprint(settings) != third
 
 
+@pytest.mark.unit
 def test_paginated_template_is_never_linked_as_one_page():
     from plugins.render_cache.render_cache import CachingWriter
 
@@ -313,6 +315,7 @@ def test_paginated_template_is_never_linked_as_one_page():
     assert writer._single({"template_name": "article", "article": 1})
 
 
+@pytest.mark.unit
 def test_template_uses_count_what_a_template_can_read():
     """Only attributes read counts; a variable looped over, filtered or passed on counts whole."""
     from jinja2 import DictLoader, Environment
@@ -334,6 +337,7 @@ def test_template_uses_count_what_a_template_can_read():
     assert uses["s"] is None
 
 
+@pytest.mark.unit
 def test_replaced_output_is_removed_without_waiting(tmp_path):
     """The previous site goes away after the swap, even while another is still being deleted."""
     import time

@@ -14,6 +14,7 @@ POST_ADVICE = (
 )
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("rel", "kind"),
     [
@@ -42,6 +43,7 @@ def test_every_path_has_one_place(rel, kind):
     assert classify(PurePosixPath(rel), Layout()) == kind
 
 
+@pytest.mark.unit
 def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
     layout = Layout(articles=("posts",), pages=(), static=(), ignore=("*.bak",))
     for rel in ("posts/a.md", "posts/a.md.bak", "artikelen/b.md", "posts/.DS_Store"):
@@ -55,6 +57,7 @@ def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
     ]
 
 
+@pytest.mark.unit
 def test_a_whole_content_folder_of_articles_still_has_static_files():
     layout = Layout(articles=("",), pages=("pages",), static=("images",))
     assert classify(PurePosixPath("x.md"), layout) == "article"
@@ -63,6 +66,7 @@ def test_a_whole_content_folder_of_articles_still_has_static_files():
     assert classify(PurePosixPath("x.png"), layout) is None
 
 
+@pytest.mark.unit
 def test_pelicans_ignore_files_are_rules_too():
     layout = layout_from(
         {"ARTICLE_PATHS": ["artikelen"], "IGNORE_FILES": ["*.concept.md", "oud"]}, "t.toml", []

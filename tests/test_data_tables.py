@@ -34,6 +34,7 @@ Grafiek: lijn
 """
 
 
+@pytest.mark.unit
 def test_decimal_comma_and_percent():
     assert parse_number("23,4") == 23.4
     assert format_number("23,4", percent=True) == "23,4%"
@@ -43,6 +44,7 @@ def test_decimal_comma_and_percent():
         parse_number("23.4")
 
 
+@pytest.mark.unit
 def test_negative_numbers_get_a_minus_sign():
     assert format_number("-3,5", percent=True) == "\u22123,5%"
     assert format_number("-1515") == "\u22121.515"
@@ -54,6 +56,7 @@ def test_negative_numbers_get_a_minus_sign():
     assert "Netwerk: \u22122,5% (2024)" in bar_chart(t)["desc"]
 
 
+@pytest.mark.unit
 def test_parse_table_types_trends_and_empty_cells():
     t = table(CHANNELS)
     assert t.caption == "Kanalen" and t.source == "Intelligence Group" and t.chart == "lijn"
@@ -66,6 +69,7 @@ def test_parse_table_types_trends_and_empty_cells():
 AI_ROW = "| AI | | 1,5% | stabiel |"
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("old", "new", "line", "message"),
     [
@@ -121,6 +125,7 @@ def test_bad_tables_name_table_row_and_line(old, new, line, message):
     assert message in err.value.message
 
 
+@pytest.mark.unit
 def test_unclosed_block_and_unknown_field():
     with pytest.raises(BlockError, match="wordt nergens gesloten"):
         find_blocks(["```tabel", "Titel: x"], {"tabel"}, FIELDS)
@@ -130,6 +135,7 @@ def test_unclosed_block_and_unknown_field():
         find_blocks(["```tabel", "Tietel: x", "```"], {"tabel"}, FIELDS)
 
 
+@pytest.mark.unit
 def test_charts_geometry():
     t = table(CHANNELS)
     lines = line_chart(t)

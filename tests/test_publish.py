@@ -7,16 +7,18 @@ import urllib.request
 from datetime import date
 
 import pytest
-from conftest import ROOT, free_port, make_project, nginx, run_task, snapshot
+from conftest import ROOT, build_fixture, free_port, make_project, nginx, run_task, snapshot
 
-from sitetools.build import build
+from plugins.content_guard.content_guard import vocabulary_path
+from plugins.content_guard.vocabulary import load_vocabulary
 from sitetools.newpost import NewPostError, create_post
+from sitetools.settings import load
 
 
 def test_two_publishes_are_byte_identical(tmp_path):
-    first = snapshot(build("publishconf.py", tmp_path / "one"))
+    first = snapshot(build_fixture("publishconf.py", tmp_path / "one"))
     time.sleep(1.1)  # a build time in seconds would now differ
-    second = snapshot(build("publishconf.py", tmp_path / "two"))
+    second = snapshot(build_fixture("publishconf.py", tmp_path / "two"))
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
     index = [name for name in first if name.startswith("pagefind/")]
@@ -38,6 +40,7 @@ def test_publish_uses_the_public_address(published):
     )
 
 
+@pytest.mark.unit
 def test_new_post_has_every_field_and_never_overwrites(tmp_path):
     path = create_post(
         "Vijf tips voor je cv’s & sollicitaties", today=date(2026, 2, 3), folder=tmp_path
@@ -56,7 +59,8 @@ def test_new_post_has_every_field_and_never_overwrites(tmp_path):
         "Status: draft",
     ):
         assert line in text.splitlines()
-    assert "Werving en selectie" in text  # the vocabulary, listed in a comment
+    vocabulary = load_vocabulary(vocabulary_path(load()))  # the site's, whatever it holds today
+    assert ", ".join(vocabulary.themes) in text  # listed in a comment
     path.write_text("changed", encoding="utf-8")
     with pytest.raises(NewPostError, match="bestaat al; kies een andere titel"):
         create_post("Vijf tips voor je cv’s & sollicitaties", folder=tmp_path)

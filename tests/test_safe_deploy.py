@@ -10,6 +10,7 @@ from sitetools.deploy import rsync_command
 from sitetools.deploy_target import MARKER, TargetError, checked_target, itemized
 
 
+@pytest.mark.unit
 def test_rsync_gets_every_path_after_the_double_dash():
     command = rsync_command("/tmp/output", "--rsh=sh -c evil", extra_sources=["/tmp/marks"])
     paths = command[command.index("--") + 1 :]
@@ -19,6 +20,7 @@ def test_rsync_gets_every_path_after_the_double_dash():
     assert "--dry-run" not in rsync_command("o", "t")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "reason"),
     [
@@ -48,6 +50,7 @@ def test_hostile_targets_are_refused(target, reason):
         checked_target(target)
 
 
+@pytest.mark.unit
 def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert checked_target("www") == str(tmp_path / "www")
@@ -57,6 +60,7 @@ def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     assert checked_target("./-rare-map") == str(tmp_path / "-rare-map")
 
 
+@pytest.mark.unit
 def test_itemized_rsync_output_is_split_into_removed_and_changed():
     out = (
         "*deleting   verouderd.html\n"

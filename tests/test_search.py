@@ -334,6 +334,7 @@ def _fake_bundle(folder, values):
     (folder / "pagefind-entry.json").write_text(entry, encoding="utf-8")
 
 
+@pytest.mark.unit
 def test_the_index_is_rewritten_in_one_order_whatever_order_pagefind_chose(tmp_path):
     from conftest import snapshot  # noqa: PLC0415
 

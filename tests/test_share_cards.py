@@ -26,17 +26,20 @@ def per_char(text, size):
     return len(text) * size / 2
 
 
+@pytest.mark.unit
 def test_wrap_fills_lines_greedily_and_keeps_every_word():
     lines = wrap("een twee drie vier vijf", lambda line: len(line) <= 9)
     assert lines == ["een twee", "drie vier", "vijf"]
 
 
+@pytest.mark.unit
 def test_a_word_wider_than_the_card_is_split_not_cut():
     lines = wrap("ondernemingsraadsverkiezing", lambda line: len(line) <= 10)
     assert "".join(lines) == "ondernemingsraadsverkiezing"
     assert all(len(line) <= 10 for line in lines)
 
 
+@pytest.mark.unit
 def test_fit_picks_the_largest_size_that_fits():
     block = fit("Kort", per_char, width=1000, height=300)
     assert block.size == 76 and block.lines == ("Kort",)
@@ -45,6 +48,7 @@ def test_fit_picks_the_largest_size_that_fits():
     assert longer.height() <= 300
 
 
+@pytest.mark.unit
 def test_a_very_long_title_is_scaled_down_never_cut():
     title = " ".join(["loopbaanbegeleiding"] * 60)
     block = fit(title, per_char, width=1000, height=300)
@@ -71,12 +75,14 @@ def card(title, label="Arbeidsmarkt · AI"):
     return draw_card(CardSpec(title, label, "Werk in beweging", COLOURS))
 
 
+@pytest.mark.unit
 def test_card_is_1200_by_630_png_without_metadata():
     with Image.open(io.BytesIO(card("Eén op de vijf vindt werk via het netwerk"))) as im:
         assert (im.format, im.size) == ("PNG", (1200, 630))
         assert set(im.info) <= {"dpi"} and not dict(im.getexif())
 
 
+@pytest.mark.unit
 def test_same_inputs_same_bytes_and_titles_differ():
     assert card("Een titel") == draw_card(
         CardSpec("Een titel", "Arbeidsmarkt · AI", "Werk in beweging", COLOURS)
@@ -90,6 +96,7 @@ def glyph(path, char):
     return im.tobytes()
 
 
+@pytest.mark.unit
 def test_font_has_the_dutch_diacritics():
     for path in (BOLD, REGULAR):
         missing = glyph(path, "\U0010ffff")  # the font's 'no glyph' box
@@ -98,6 +105,7 @@ def test_font_has_the_dutch_diacritics():
             assert drawn != missing and drawn != glyph(path, plain), (path.name, char)
 
 
+@pytest.mark.unit
 def test_colours_come_from_the_theme_tokens(tmp_path):
     css = tmp_path / "tokens.css"
     css.write_text(

@@ -46,6 +46,7 @@ DRAFTS = [p for p in SOURCES if meta(p).status == "draft"]
 USED_THEMES = {tag for p in POSTS for tag in tags_of(meta(p))}
 
 
+@pytest.mark.unit
 def test_the_fixture_covers_what_the_tests_need():
     """Drafts, several themes per post, both sources and every theme of its vocabulary in use."""
     assert DRAFTS and len(POSTS) >= 4  # Meer lezen shows three others
@@ -63,6 +64,7 @@ def test_every_published_post_has_its_page_and_no_draft_is_listed(site):
         assert f"/concepten/{meta(path).get('slug')}.html" not in home
 
 
+@pytest.mark.unit
 def test_vocabulary_slugs_match_pelican_urls():
     for term in [*VOCAB.themes.values(), *VOCAB.categories.values()]:
         assert (

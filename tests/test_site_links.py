@@ -12,6 +12,7 @@ def render(text, site_root):
     return markdown.markdown(text, extensions=[SiteLinksExtension(site_root)])
 
 
+@pytest.mark.unit
 def test_root_relative_links_get_the_sub_folder_images_are_left_to_the_images_plugin():
     html = render(
         "[a](/artikelen/x.html#kop) [b](https://example.org/x) [c](//cdn.example.org/y) "
@@ -25,12 +26,14 @@ def test_root_relative_links_get_the_sub_folder_images_are_left_to_the_images_pl
     assert 'href="/blog/rauw"' not in html  # raw HTML is the author's own business
 
 
+@pytest.mark.unit
 def test_at_the_root_nothing_changes():
     text = "[a](/artikelen/x.html) ![f](/images/g.png)"
     assert render(text, "") == markdown.markdown(text)
     assert with_root("/x", "") == "/x" and with_root("/x", "/blog") == "/blog/x"
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "problem"),
     [

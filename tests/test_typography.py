@@ -12,6 +12,7 @@ from plugins.nl_site.nl_site import finish_content
 from plugins.nl_site.typography import DutchTypographyExtension, smarten, smarten_html
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -49,6 +50,7 @@ def test_smarten(text, expected):
     assert smarten(text) == expected
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("html", "expected"),
     [
@@ -92,6 +94,7 @@ def test_smarten_html_across_inline_tags(html, expected):
     assert smarten_html(html) == expected
 
 
+@pytest.mark.unit
 def test_markdown_posts_and_titles_get_it():
     """Through Markdown, as a post is built: emphasis, links and code spans in the way."""
     text = (
@@ -109,6 +112,7 @@ def test_markdown_posts_and_titles_get_it():
     assert post.title == "’s Avonds “thuis” – of niet…"
 
 
+@pytest.mark.unit
 def test_html_tags_code_and_svg_are_left_alone():
     html = '<p>"a" <a href="x\'y" title="q">b</a> <code>\'s "x"</code></p><svg><text>"t"</text></svg><p>\'s</p>'
     assert (
@@ -192,11 +196,13 @@ def check_properties(html):
     return out
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("html", CORPUS)
 def test_corpus_properties(html):
     check_properties(html)
 
 
+@pytest.mark.unit
 def test_corpus_properties_can_fail():
     """The checks catch a pass that turns a quote the wrong way or touches code."""
     assert not _quotes_balance("“nee“, zei ze")
@@ -276,6 +282,7 @@ def _phrase(depth):
     )
 
 
+@pytest.mark.unit
 @settings(max_examples=300, deadline=None)
 @given(_phrase(3), st.sampled_from(["p", "li", "h2", "td"]))
 def test_generated_snippets(phrase, block):
