@@ -94,7 +94,7 @@ def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
         in build.stderr
     )
     assert (project / "output" / "artikelen" / "personeelstekort.html").exists()
-    assert not (project / "output" / "concepten").exists()
+    assert not (project / "output" / "concepten" / "mijn-eerste-artikel.html").exists()
     post = project / "content" / "artikelen" / "mijn-eerste-artikel.md"
     text = post.read_text(encoding="utf-8")
     for field, value in (("Category", "Loopbaanvak"), ("Tags", "AI"), ("Summary", "Kort.")):
