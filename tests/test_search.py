@@ -149,7 +149,9 @@ def test_the_count_is_announced_and_the_address_runs_the_search(chromium, base_u
     assert typed == "arbeidsmarkt"
     # Five on the first screen; every article whose text says it is found, after "Meer".
     says_it = [
-        p for p in fixture_posts() if "arbeidsmarkt" in "\n".join(p.lines[p.body_start - 1 :]).lower()
+        p
+        for p in fixture_posts()
+        if "arbeidsmarkt" in "\n".join(p.lines[p.body_start - 1 :]).lower()
     ]
     assert len(first_screen) == 5 < len(says_it) <= count == len(found)
     assert dates == sorted(dates, reverse=True)  # "Nieuwste eerst"
