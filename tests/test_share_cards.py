@@ -159,6 +159,15 @@ def test_every_article_has_a_complete_link_preview(site):
     assert len(images) == len(articles)  # a card per title
 
 
+def test_a_draft_gets_a_card_in_the_preview_but_none_in_a_publish(site, published):
+    """A published site never holds a draft's title, not even drawn on a share card."""
+    drafts = [post.get("slug") for post in fixture_posts("draft")]
+    assert drafts
+    for slug in drafts:
+        assert list((site / "deelkaarten").glob(f"artikel-{slug}-*"))
+        assert not list((published / "deelkaarten").glob(f"artikel-{slug}-*"))
+
+
 def test_published_card_urls_are_absolute(published):
     html = (published / "index.html").read_text(encoding="utf-8")
     assert meta(html, "og:image").startswith("https://werkinbeweging.nl/deelkaarten/home-")
