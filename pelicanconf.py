@@ -119,11 +119,13 @@ JINJA_ENVIRONMENT = {
 PLUGINS = [
     "plugins.build_cache",
     "plugins.content_guard",
+    "plugins.schedule",
     "plugins.nl_site",
     "plugins.quote_cards",
     "plugins.data_tables",
     "plugins.meer_lezen",
     "plugins.site_links",
+    "plugins.redirects",
     "plugins.images",
     "plugins.share_cards",
     "plugins.render_cache",

@@ -12,3 +12,13 @@ def problems(config="pelicanconf.py", **override):
     from plugins.content_guard.content_guard import run_checks  # noqa: PLC0415
 
     return run_checks(settings)[1]
+
+
+def overview(config="pelicanconf.py", **override):
+    """(problems, lines naming each scheduled post and when it appears), for ``./blog check``."""
+    settings = load(config, **override)
+    from plugins.content_guard.content_guard import run_checks  # noqa: PLC0415
+    from plugins.schedule.schedule import scheduled_lines  # noqa: PLC0415
+
+    _, found, posts = run_checks(settings)
+    return found, scheduled_lines(settings, posts)

@@ -52,6 +52,7 @@ def check_body(post, content):
     except BlockError as err:
         out.append(Problem(post.display, err.line, err.message))
     post.article_links = []
+    post.file_links = []  # (line, the post file a '{filename}' link points at)
     text = "\n".join(body)
     # One search over the whole text first: most posts have neither debris nor links.
     suspect = any(pattern.search(text) for pattern, _ in DEBRIS_MULTILINE)
@@ -78,6 +79,10 @@ def check_body(post, content):
             problem = _link_problem(post, content, image, target)
             if problem:
                 out.append(Problem(post.display, n, problem))
+            elif target.startswith("{filename}"):  # checked once all statuses are known
+                path = target.removeprefix("{filename}").split("#")[0]
+                base = content if path.startswith("/") else post.path.parent
+                post.file_links.append((n, (Path(base) / path.lstrip("/")).resolve()))
     return out
 
 

@@ -15,8 +15,10 @@ from babel.dates import get_month_names
 
 from plugins.images.checks import hero_problems
 from plugins.meer_lezen.picks import parse_picks, pick_problems, status_word
+from plugins.redirects.addresses import FIELD as ALIAS
+from plugins.redirects.addresses import parse_aliases
 
-from .body_checks import check_body
+from .body_checks import ARTICLE_LINK, check_body
 from .fields import DUTCH_STATUSES, KNOWN_FIELDS, field_message, meant_field
 from .files import Layout, article_as_page, sort_files
 from .posts import PostError, decode, parse_post
@@ -55,8 +57,11 @@ def mb(n):
     return f"{n / 1e6:.1f} MB".replace(".", ",")
 
 
-def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None):
-    """All problems of all posts under ``content``, sorted by file and line; and the posts."""
+def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=None, schedule=None):
+    """All problems of all posts under ``content``, sorted by file and line; and the posts.
+
+    ``schedule(post)`` gives the moment a scheduled post goes online (``post.scheduled``).
+    """
     limits = limits or Limits()
     content = Path(content)
     posts = []
@@ -83,6 +88,7 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
         rel = path.relative_to(content).parts
         post.is_page = bool(rel) and rel[0] in page_dirs
         post.path = path
+        post.scheduled = schedule(post) if schedule else None
         posts.append(post)
         problems += check_fields(post)
         problems += check_metadata(post, vocabulary, limits)
@@ -252,7 +258,10 @@ def _check_terms(post, vocab, limits):
     return out
 
 
-def _dead_link(slug, statuses):
+def _dead_link(slug, statuses, moved=None):
+    if moved and slug in moved and slug not in statuses:  # a former address (Alias)
+        now = f"/artikelen/{moved[slug]}.html"
+        return f"linkt naar '/artikelen/{slug}.html', een oud adres van '{now}'; link naar '{now}'"
     if slug in statuses:
         return (
             f"linkt naar '/artikelen/{slug}.html', {status_word(statuses[slug])}; "
@@ -265,7 +274,7 @@ def _dead_link(slug, statuses):
 
 def check_site_wide(posts):
     """Problems between posts: duplicate slugs, links to other articles, Meer lezen picks."""
-    out, by_slug, statuses = [], defaultdict(list), {}
+    out, by_slug, statuses, moments = [], defaultdict(list), {}, {}
     for post in posts:
         slug = post.get("slug") or None
         if slug is None:
@@ -273,6 +282,9 @@ def check_site_wide(posts):
         by_slug[("page" if post.is_page else "article", slug)].append(post)
         if not post.is_page:
             statuses[slug] = DUTCH_STATUSES.get(post.status, post.status)
+            if getattr(post, "scheduled", None):
+                moments[slug] = (post.scheduled, statuses[slug])
+                statuses[slug] = "scheduled"
     for (_, slug), same in by_slug.items():
         for post in same if len(same) > 1 else ():
             others = [p for p in same if p is not post]
@@ -286,13 +298,50 @@ def check_site_wide(posts):
                     f"{', '.join(p.display for p in others)}; geef een van beide een andere Slug",
                 )
             )
+    by_file = {post.path.resolve(): post for post in posts if hasattr(post, "path")}
+    moved = _former_slugs(posts)
     for post in posts:
+        seen = _statuses_seen_from(post, statuses, moments)
         for line, slug in getattr(post, "article_links", ()):
-            if statuses.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
-                out.append(Problem(post.display, line, _dead_link(slug, statuses)))
+            if seen.get(slug) not in ("published", "hidden"):  # hidden: unlisted, yet online
+                out.append(Problem(post.display, line, _dead_link(slug, seen, moved)))
+        for line, path in getattr(post, "file_links", ()):  # '{filename}' links to a post
+            target = by_file.get(path)
+            status = seen.get(target.get("slug")) if target and not target.is_page else None
+            if status not in (None, "published", "hidden"):
+                out.append(
+                    Problem(
+                        post.display,
+                        line,
+                        f"linkt naar {target.display}, {status_word(status)}; link naar een "
+                        "gepubliceerd artikel",
+                    )
+                )
         if post.is_page or "meer_lezen" not in post.fields:
             continue
         picks = parse_picks(post.get("meer_lezen"))
-        for message in pick_problems(post.get("slug"), picks or [], statuses):
+        for message in pick_problems(post.get("slug"), picks or [], seen):
             out.append(Problem(post.display, post.line("meer_lezen"), message))
     return out
+
+
+def _statuses_seen_from(post, statuses, moments):
+    """Statuses as ``post`` will find them when it goes online.
+
+    A scheduled post may link to one scheduled no later than itself: both are online by then.
+    """
+    own = getattr(post, "scheduled", None)
+    if not own:
+        return statuses
+    return {**statuses, **{s: status for s, (m, status) in moments.items() if m <= own}}
+
+
+def _former_slugs(posts):
+    """Old slug -> slug now, from the former article addresses in Alias."""
+    moved = {}
+    for post in posts:
+        for address in parse_aliases(post.get(ALIAS)) if not post.is_page else ():
+            match = ARTICLE_LINK.match(address)
+            if match and post.get("slug"):
+                moved[match["slug"]] = post.get("slug")
+    return moved

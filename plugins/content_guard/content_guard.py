@@ -5,11 +5,14 @@ draft is left out of the build (Pelican never reads it) and the rest of the site
 """
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from pelican import signals
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.redirects.checks import alias_problems
+from plugins.schedule.schedule import post_schedule, scheduled_lines
 
 from .checks import Limits, check_site, is_draft
 from .files import DEFAULT_IGNORE, layout_from
@@ -46,8 +49,11 @@ def vocabulary_path(settings):
     return Path(settings["PATH"]) / setting(settings, "CONTENT_GUARD_VOCABULARY")
 
 
-def run_checks(settings):
-    """Load the vocabulary and check all content; return (vocabulary, problems, posts)."""
+def run_checks(settings, now=None):
+    """Load the vocabulary and check all content; return (vocabulary, problems, posts).
+
+    ``now`` (default: this build's moment) decides which posts are scheduled (``post.scheduled``).
+    """
     path = vocabulary_path(settings)
     vocabulary = load_vocabulary(path, Path(settings["PATH"]).name + "/" + path.name)
     limits = Limits(
@@ -61,7 +67,19 @@ def run_checks(settings):
         setting(settings, "CONTENT_GUARD_VOCABULARY"),
         setting(settings, "CONTENT_GUARD_IGNORE"),
     )
-    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits, layout)
+    problems, posts = check_site(
+        settings["PATH"], vocabulary, page_dirs, limits, layout, post_schedule(settings, now)
+    )
+    drafts = {post.display for post in posts if is_draft(post)}
+    problems = sorted(
+        [
+            *problems,
+            *(
+                replace(p, draft=p.display in drafts)
+                for p in alias_problems(posts, settings, is_draft)
+            ),
+        ]
+    )
     return vocabulary, problems, posts
 
 
@@ -117,7 +135,8 @@ def guard(pelican):
         raise ContentError(
             "\n".join([*report_lines(problems), summary_line(len(errors), len(notes))])
         )
-    for line in report_lines(notes) + draft_lines(settings, posts, notes):
+    lines = report_lines(notes) + draft_lines(settings, posts, notes)
+    for line in lines + scheduled_lines(settings, posts):
         log.info("%s", line)
     leave_out(settings, {p.path for p in posts if p.display in {n.display for n in notes}})
     # Templates render theme and rubric descriptions from this (data, not markup).

@@ -19,6 +19,7 @@ KNOWN_FIELDS = {
     "author": "Author",
     "image": "Image",
     "image_alt": "Image_alt",
+    "alias": "Alias",
 }
 # Fields the authors' guide documents: the only ones we suggest.
 DOCUMENTED = (
@@ -34,6 +35,7 @@ DOCUMENTED = (
     "status",
     "image",
     "image_alt",
+    "alias",
 )
 # What a Dutch author types (normalised: lower case, no apostrophes, '_' for spaces and hyphens).
 DUTCH_NAMES = {
@@ -66,6 +68,14 @@ DUTCH_NAMES = {
     "alt": "image_alt",
     "afbeelding_alt": "image_alt",
     "alt_tekst": "image_alt",
+    "oude_adressen": "alias",
+    "oud_adres": "alias",
+    "vorige_adressen": "alias",
+    "vorig_adres": "alias",
+    "eerdere_adressen": "alias",
+    "aliassen": "alias",
+    "aliases": "alias",
+    "redirect_from": "alias",
     "auteur": "author",
     "schrijver": "author",
 }

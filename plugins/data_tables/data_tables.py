@@ -8,6 +8,7 @@ from plugins.fenced_blocks.pelican_glue import (
     find_extension,
     install_extension,
 )
+from plugins.nl_site import typographer
 
 from .charts import chart_for
 from .tables import FIELDS, KIND, parse_table
@@ -30,15 +31,35 @@ class TableExtension(BlockExtension):
         self.env = None
         self.template = setting(settings, "DATA_TABLES_TEMPLATE")
         self.charts = setting(settings, "DATA_TABLES_CHARTS")
+        self.typeset = typographer(settings)
         super().__init__([KIND], {KIND: FIELDS}, self.render_block)
 
     def render_block(self, block):
         """HTML for one block: figure with table, caption, source and optional chart."""
-        table = parse_table(block)
+        table = typeset_table(parse_table(block), self.typeset)
         chart = chart_for(table) if self.charts else None
         return self.env.get_template(self.template).render(
             table=table, chart=chart, table_id=f"tabel-{block.start}"
         )
+
+
+def typeset_table(table, typeset):
+    """The site's typography on every text a reader sees: title, note, source, headings, text cells.
+
+    The table is stashed as finished HTML, outside Markdown's tree, so it is typeset here, before
+    the template renders it (and the chart reuses the same texts).
+    """
+    table.caption, table.note, table.source = map(
+        typeset, (table.caption, table.note, table.source)
+    )
+    table.labels = [typeset(label) for label in table.labels]
+    for column in table.columns:
+        column.header = typeset(column.header)
+    for row in table.rows:
+        for cell in row:
+            if cell.type == "tekst":
+                cell.text = typeset(cell.text)
+    return table
 
 
 def add_extension(pelican):

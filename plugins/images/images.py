@@ -16,6 +16,7 @@ from pelican import signals
 from pelican.contents import Static
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
+from plugins.nl_site import typographer
 
 from .derive import MIME, MODERN, make_plan, render_all, usable_cache
 from .rules import DECORATIVE, RASTER, VECTOR, source_path
@@ -146,7 +147,7 @@ def rewrite(content):
             return match[0]  # not ours (the content guard has named any missing file)
         img = picture(root / rel, attrs.get("alt", ""), settings, not first[0], display)
         first[0] = False
-        caption = attrs.get("title", "")
+        caption = typographer(settings)(attrs.get("title", ""))  # an attribute: not typeset yet
         return STATE.env.get_template(setting(settings, "IMAGES_TEMPLATE")).render(
             img=img, caption=caption, figure=bool(match[1])
         )

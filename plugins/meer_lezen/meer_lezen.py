@@ -65,7 +65,12 @@ def validate_picks(generator):
     line of defence. Drafts are not checked here: their problems are notes, never errors.
     """
     statuses = {a.slug: "published" for a in generator.articles}
-    statuses.update({a.slug: "draft" for a in generator.drafts})
+    statuses.update(
+        {
+            a.slug: "scheduled" if getattr(a, "scheduled", False) else "draft"
+            for a in generator.drafts
+        }
+    )
     statuses.update({a.slug: "hidden" for a in generator.hidden_articles})
     failures, folder = [], Path(generator.settings["PATH"]).name
     for article in [*generator.articles, *generator.hidden_articles]:

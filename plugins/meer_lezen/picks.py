@@ -3,7 +3,11 @@
 import difflib
 
 OFF = "geen"
-STATUS_WORDS = {"draft": "een concept", "hidden": "een verborgen artikel"}
+STATUS_WORDS = {
+    "draft": "een concept",
+    "hidden": "een verborgen artikel",
+    "scheduled": "een ingepland artikel dat nog niet op de site staat",
+}
 
 
 def status_word(status):

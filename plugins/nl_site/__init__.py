@@ -1,5 +1,5 @@
 """Dutch presentation helpers: Babel dates and reading time, for the theme."""
 
-from .nl_site import register
+from .nl_site import register, typographer
 
-__all__ = ["register"]
+__all__ = ["register", "typographer"]

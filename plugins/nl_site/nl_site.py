@@ -7,11 +7,13 @@ import re
 from babel.dates import format_date
 from pelican import signals
 
-from plugins.fenced_blocks.pelican_glue import install_extension
+from plugins.fenced_blocks.pelican_glue import check_prefixed_settings, install_extension
 
-from .typography import DutchTypographyExtension, smarten
+from .markdown_typography import DutchTypographyExtension
+from .typography import smarten
 
 WORDS_PER_MINUTE = 220
+DEFAULTS = {"NL_SITE_TYPOGRAPHY": True}  # False: text as typed (straight quotes, --, ...)
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -37,15 +39,29 @@ def add_filters(generator):
         generator.env.filters["nl_date"] = nl_date
 
 
+def typographer(settings):
+    """The Dutch text rules as this site applies them: ``smarten``, or text as typed if off.
+
+    For plugins that render text outside Markdown's tree (table cells, captions, cards).
+    """
+    return smarten if settings.get("NL_SITE_TYPOGRAPHY", DEFAULTS["NL_SITE_TYPOGRAPHY"]) else str
+
+
 def add_typography(pelican):
     """Dutch typography for every post's text (instead of typogrify, at a fraction of its cost)."""
-    install_extension(pelican.settings, DutchTypographyExtension())
+    check_prefixed_settings(pelican.settings, "NL_SITE_", DEFAULTS)
+    if typographer(pelican.settings) is smarten:
+        install_extension(pelican.settings, DutchTypographyExtension())
 
 
 def finish_content(content):
-    """Typographic title, and ``reading_minutes``, for every article and page."""
+    """Typographic title, and ``reading_minutes``, for every article and page.
+
+    The title is plain text (the templates escape it), typeset once here, so the page,
+    ``<title>``, og:title, JSON-LD, the feeds and the share card all show the same text.
+    """
     if hasattr(content, "title"):  # static files have none
-        content.title = smarten(content.title)
+        content.title = typographer(content.settings)(content.title)
     content.reading_minutes = reading_minutes(getattr(content, "_content", "") or "")
 
 

@@ -1,44 +1,29 @@
-"""Dutch typography in one fast pass over the HTML: curly quotes, dashes, ellipses, elisions.
+"""The Dutch typographic rules on text: curly quotes, dashes, ellipses, elisions.
 
-Does what typogrify's smartypants did (and Python-Markdown's smarty extension), but as a
-single pass over the finished HTML, so it costs almost nothing; both of those cost as much
-as the Markdown conversion itself. Code, preformatted text, scripts and SVG are left alone;
-so are tags and their attributes. A spaced hyphen becomes an en dash (werk – privé), a hyphen
-before a number a minus sign (−3,5). Dutch elisions stay apostrophes: 's avonds → ’s avonds,
-'t is → ’t is, de jaren '80 → de jaren ’80.
+Does what typogrify's smartypants did (and Python-Markdown's smarty extension), on text only:
+this module never sees markup. ``smarten`` takes one plain string (a title, a caption, a table
+cell); ``Runs`` takes the text of a whole document piece by piece (the Markdown tree walker in
+``markdown_typography`` feeds it), so that, like smartypants, a quote is chosen by the text
+around it *across* inline tags: in ``"<em>nee</em>",`` the second quote follows "nee", so it
+closes.
 
-Like smartypants, a quote is chosen by the text around it *across* inline tags: in
-``"<em>nee</em>",`` the second quote follows "nee", so it closes. How it works: the
-text between the tags is first given its dashes and ellipses (which change its length),
-then all text of the page is joined into one string, block-level tags and skipped
-elements marked by a line break, and every quote and hyphen in it is replaced by one
-character (itself, for most hyphens), chosen by its neighbours. As every replacement keeps
-the length, the string is cut back into the pieces it was made of.
+A spaced hyphen becomes an en dash (werk – privé), a hyphen before a number a minus sign
+(−3,5). Dutch elisions stay apostrophes: 's avonds → ’s avonds, 't is → ’t is, de jaren '80 →
+de jaren ’80.
+
+How: dashes and ellipses (which change the length) are replaced per piece of text; then all
+pieces are joined into one string, block boundaries marked by a line break, and every quote
+and hyphen in it replaced by one character (itself, for most hyphens) chosen by its
+neighbours. As every replacement keeps the length, the string is cut back into its pieces.
 """
 
-import functools
 import re
 
-from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
-
-# Elements whose text is never changed: inline ones still give context to the quotes
-# around them (as in smartypants), block ones are a boundary.
-SKIP_INLINE = frozenset(("code", "kbd", "samp", "var", "tt"))
-SKIP_BLOCK = frozenset(("pre", "script", "style", "svg", "textarea", "math"))
-# Inline elements: the text runs on across them; every other tag ends a run of text.
-INLINE = SKIP_INLINE | frozenset(
-    ("a", "abbr", "b", "bdi", "bdo", "cite", "data", "del", "dfn", "em", "i", "ins", "mark")
-    + ("q", "s", "small", "span", "strong", "sub", "sup", "time", "u", "wbr")
-)
-
-PARTS = re.compile(r"(<[^>]*>)")
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)")
-# Is there anything to change at all? (Most pages of an already typographic text have
-# nothing.) A quote, --, ..., . . ., a spaced hyphen or a hyphen before a number at the start of
-# a word. Written to start with a character class, which keeps the search fast.
+# Is there anything to change at all? (Most texts typed with curly quotes have nothing.) A quote,
+# --, ..., . . ., a spaced hyphen or a hyphen before a number at the start of a word. Written to
+# start with a character class, which keeps the search fast.
 ANY = re.compile(
-    r"[-'\".](?:(?<=['\"])|(?<=-)-|(?<=[\s(\[‘“>;]-)\d|(?<=[ \u00a0;]-)[ \u00a0]"
+    r"[-'\".](?:(?<=['\"])|(?<=-)-|(?<=[\s(\[‘“]-)\d|(?<=[ \u00a0]-)[ \u00a0]"
     r"|(?<=\.)\.\.|(?<=\.) \. \.)"
 )
 LENGTHS = re.compile(r"---?|\.\.\.|\. \. \.")  # replaced per piece of text: they change its length
@@ -52,7 +37,6 @@ BEFORE_MINUS = frozenset(" \n\t\u00a0([‘“'\"")
 # and years ('80, '08).
 ELISION = re.compile(r"(?:s|t|k|n|m|r|ns|tzelfde|tzij)\b|\d\d(?!\d)")
 OPENS_AFTER = frozenset("([{<–—-/\u00a0")  # a quote after these opens (as after a space)
-NBSP = ("&nbsp;", "&#160;", "&#xa0;", "&#xA0;")
 OPEN = {"'": "‘", '"': "“"}
 CLOSE = {"'": "’", '"': "”"}
 NEUTRAL = str.maketrans("'\"-", "xxx")  # text of code as context: letters, no quotes
@@ -65,18 +49,9 @@ def _with_lengths_changed(text):
     return text
 
 
-def _before(text, i):
-    """The character before ``i``: a line break at the start, a no-break space for &nbsp;."""
-    if not i:
-        return "\n"
-    if text[i - 1] == ";" and text.endswith(NBSP, 0, i):
-        return "\u00a0"
-    return text[i - 1]
-
-
 def _hyphen(text, i):
     """What the hyphen at ``i`` becomes: – (woord - woord), − (-3,5%) or itself (2020-2025)."""
-    before = _before(text, i)
+    before = text[i - 1] if i else "\n"
     after = text[i + 1 : i + 2]
     if after.isdigit():
         return "−" if before in BEFORE_MINUS else "-"
@@ -97,7 +72,7 @@ def _choose(text):
         if char == "-":
             out.append(_hyphen(text, i))
             continue
-        before = _before(text, i)
+        before = text[i - 1] if i else "\n"
         after = text[i + 1 : i + 2] or "\n"
         opening = (
             before.isspace()
@@ -118,64 +93,46 @@ def _choose(text):
 
 
 def smarten(text):
-    """Typographic characters in plain text (no tags), e.g. a title."""
-    if not ANY.search(text) and not text.startswith("-"):
+    """Typographic characters in one plain text (no markup), e.g. a title or a table cell."""
+    if not text or (not ANY.search(text) and not text.startswith("-")):
         return text
     return _choose(_with_lengths_changed(text))
 
 
-@functools.lru_cache(maxsize=512)  # most tags repeat: <p>, </em>, <li>
-def _tag(tag):
-    """(lower-case name, is a closing tag) of ``tag``; name "" for comments and the like."""
-    match = TAG.match(tag)
-    return (match[2].lower(), bool(match[1])) if match else ("", False)
+class Runs:
+    """The text of one document, fed piece by piece in reading order, typeset as a whole.
 
+    ``text`` adds a piece the rules may change and returns its number; ``context`` adds text
+    that only informs the choice of its neighbours (code, an entity's character); ``boundary``
+    ends a block (a paragraph, a table cell). ``typeset`` returns the new text of every piece.
+    """
 
-def smarten_html(html):
-    """Typographic characters in the text of ``html``, outside code, scripts and SVG."""
-    if not ANY.search(html) and not html.startswith("-"):
-        return html
-    parts = PARTS.split(html)
-    joined = []  # the text of the page, as context for every quote
-    spans = []  # (index in parts, start in the joined text) of each piece to change
-    length = 0
-    skipping = []  # open elements whose text stays as it is
-    for i, part in enumerate(parts):
-        if i % 2:  # a tag
-            name, closing = _tag(part)
-            if name in SKIP_INLINE or name in SKIP_BLOCK:
-                if closing:
-                    if name in skipping:
-                        del skipping[len(skipping) - 1 - skipping[::-1].index(name) :]
-                elif not part.endswith("/>"):
-                    skipping.append(name)
-            if name not in INLINE:  # a block boundary (or a comment): context ends
-                joined.append("\n")
-                length += 1
-        elif part:
-            if skipping:
-                if not SKIP_BLOCK.isdisjoint(skipping):  # inside pre, script, svg: no context
-                    continue
-                text = part.translate(NEUTRAL)
-            else:
-                text = parts[i] = _with_lengths_changed(part)
-                spans.append((i, length))
-            joined.append(text)
-            length += len(text)
-    chosen = _choose("".join(joined))
-    for i, start in spans:
-        parts[i] = chosen[start : start + len(parts[i])]
-    return "".join(parts)
+    def __init__(self):
+        self._joined = ["\n"]
+        self._length = 1
+        self._spans = []  # (start in the joined text, length) of each piece
 
+    def text(self, piece):
+        """Add a piece to typeset; return its number."""
+        if "--" in piece or "." in piece:
+            piece = _with_lengths_changed(piece)
+        n = len(piece)
+        self._spans.append((self._length, n))
+        self._joined.append(piece)
+        self._length += n
+        return len(self._spans) - 1
 
-class _Typography(Postprocessor):
-    def run(self, text):
-        return smarten_html(text)
+    def context(self, text):
+        """Add text that stays as it is but counts as the neighbour of what is around it."""
+        self._joined.append(text)
+        self._length += len(text)
 
+    def boundary(self):
+        """End the current block: no quote looks across it."""
+        self.context("\n")
 
-class DutchTypographyExtension(Extension):
-    """Register the typographic pass after Markdown has produced its HTML."""
-
-    def extendMarkdown(self, md):  # noqa: N802 (Markdown's API name)
-        """Run after raw HTML (tables, cards) is back in place (priority below 30)."""
-        md.postprocessors.register(_Typography(md), "dutch_typography", 5)
+    def typeset(self):
+        """The typeset text of every piece, by number."""
+        joined = "".join(self._joined)
+        chosen = _choose(joined) if ANY.search(joined) else joined
+        return [chosen[start : start + n] for start, n in self._spans]

@@ -11,6 +11,7 @@ from plugins.fenced_blocks.pelican_glue import (
     find_extension,
     install_extension,
 )
+from plugins.nl_site import typographer
 
 KINDS = ("uitgelicht", "tiktok")
 FIELDS = {"tiktok": ("account", "naam", "link")}
@@ -59,11 +60,14 @@ class CardExtension(BlockExtension):
     def __init__(self, settings):
         self.env = None
         self.template = settings.get("QUOTE_CARDS_TEMPLATE", DEFAULTS["QUOTE_CARDS_TEMPLATE"])
+        self.typeset = typographer(settings)  # cards are stashed HTML, outside Markdown's tree
         super().__init__(KINDS, FIELDS, self.render_block)
 
     def render_block(self, block):
         """HTML for one card."""
-        return self.env.get_template(self.template).render(card=parse_card(block))
+        card = parse_card(block)
+        card.text, card.name = self.typeset(card.text), self.typeset(card.name)
+        return self.env.get_template(self.template).render(card=card)
 
 
 def add_extension(pelican):
