@@ -191,11 +191,13 @@ def test_every_link_works_under_the_sub_folder(blog):
     published = {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
     articles = {f"artikelen/{post.get('slug')}.html" for post in fixture_posts()}
     assert articles | {"artikelen/links-naar-de-eigen-site.html"} <= published
-    # Every published file is reached by the crawl, but the deploy marker, which nothing links,
-    # and the search index, which the search page's script loads from the address in its form.
+    # Every published file is reached by the crawl, but the deploy marker and the redirect files
+    # for the host (plugins/redirects), which nothing links, and the search index, which the
+    # search page's script loads from the address in its form.
     index = {f for f in published if f.startswith("pagefind/")}
     assert "pagefind/pagefind.js" in index
-    assert published - files - index == {".werkinbeweging-deploy"}
+    for_the_host = {".werkinbeweging-deploy", "_redirects", "nginx-redirects.map"}
+    assert published - files - index == for_the_host
     search_page = urllib.request.urlopen(blog + "/blog/zoeken/", timeout=10).read().decode()
     assert 'data-bundle="/blog/pagefind/"' in search_page
     for name in ("pagefind.js", "pagefind-entry.json"):
