@@ -10,6 +10,7 @@ from sitetools.deploy import rsync_command
 from sitetools.deploy_target import MARKER, TargetError, checked_target, itemized
 
 
+@pytest.mark.unit
 def test_rsync_gets_every_path_after_the_double_dash():
     command = rsync_command("/tmp/output", "--rsh=sh -c evil", extra_sources=["/tmp/marks"])
     paths = command[command.index("--") + 1 :]
@@ -19,6 +20,7 @@ def test_rsync_gets_every_path_after_the_double_dash():
     assert "--dry-run" not in rsync_command("o", "t")
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "reason"),
     [
@@ -48,6 +50,7 @@ def test_hostile_targets_are_refused(target, reason):
         checked_target(target)
 
 
+@pytest.mark.unit
 def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert checked_target("www") == str(tmp_path / "www")
@@ -57,6 +60,7 @@ def test_safe_targets_pass_and_local_ones_are_resolved(tmp_path, monkeypatch):
     assert checked_target("./-rare-map") == str(tmp_path / "-rare-map")
 
 
+@pytest.mark.unit
 def test_itemized_rsync_output_is_split_into_removed_and_changed():
     out = (
         "*deleting   verouderd.html\n"
@@ -135,7 +139,7 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert (www / MARKER).is_file()
     (www / "verouderd.html").write_text("weg ermee", encoding="utf-8")
     (www / "index.html").write_text("oud", encoding="utf-8")
-    article = project / "content" / "artikelen" / "talentschaarste.md"
+    article = project / "content" / "artikelen" / "personeelstekort.md"
     article.write_text(article.read_text(encoding="utf-8") + "\nEen nieuwe zin.\n", "utf-8")
     site, output = snapshot(www), snapshot(project / "output")
 
@@ -144,8 +148,8 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert "Proefrun: op" in dry.stderr and "niets veranderd" in dry.stderr
     assert "zou verwijderen: verouderd.html" in dry.stderr
     assert "zou toevoegen of bijwerken: index.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/talentschaarste.html" in dry.stderr
-    assert "zou toevoegen of bijwerken: artikelen/uitzend-cao-2026.html" not in dry.stderr
+    assert "zou toevoegen of bijwerken: artikelen/personeelstekort.html" in dry.stderr
+    assert "zou toevoegen of bijwerken: artikelen/cao-uitzendkrachten-2026.html" not in dry.stderr
     assert snapshot(www) == site
     assert snapshot(project / "output") == output  # the dry run published somewhere else
 
@@ -153,7 +157,7 @@ def test_dry_run_lists_what_would_change_and_changes_nothing(project, tmp_path):
     assert real.returncode == 0, real.stderr
     assert "verwijderd: verouderd.html" in real.stderr
     assert not (www / "verouderd.html").exists()
-    assert "Een nieuwe zin." in (www / "artikelen" / "talentschaarste.html").read_text("utf-8")
+    assert "Een nieuwe zin." in (www / "artikelen" / "personeelstekort.html").read_text("utf-8")
 
 
 @pytest.mark.parametrize(

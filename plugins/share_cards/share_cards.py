@@ -132,7 +132,8 @@ def plan_article_cards(generator):
         *generator.drafts_translations,
     ]
     for article in articles:
-        article.share_image = _article_card(article)
+        if article.save_as:  # not a draft in a publish (DRAFT_SAVE_AS = ""): it has a page
+            article.share_image = _article_card(article)
     theme_label = setting(settings, "SHARE_CARDS_THEME_LABEL")
     for tag, _ in generator.tags.items():
         _card(tag.save_as, f"thema-{tag.slug}", tag.name, theme_label, f"{theme_label}: {tag}")
@@ -152,7 +153,10 @@ def plan_article_cards(generator):
 def plan_page_cards(generator):
     """Every page (like 'Over') gets a card with its title."""
     for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages]:
-        page.share_image = _card(page.save_as, f"pagina-{page.slug}", page.title, "", page.title)
+        if page.save_as:  # as for articles: no page written, no card
+            page.share_image = _card(
+                page.save_as, f"pagina-{page.slug}", page.title, "", page.title
+            )
     generator.context["SHARE_CARDS"] = STATE.cards
 
 
