@@ -25,9 +25,10 @@ PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
-    # Security headers and caching for Netlify and Cloudflare Pages (nginx: hosting/nginx/).
-    "extra/_headers": {"path": "_headers"},
 }
+# Host configuration copied into the site root by the build (sitetools/build.py, add_host_files):
+# security headers and caching for Netlify and Cloudflare Pages (nginx: hosting/nginx/).
+HOST_FILES = ["hosting/netlify/_headers"]
 # No part of the site: a one-line Dutch note in content/images/ says what goes there; the ledger
 # of published addresses and the addresses removed on purpose are read by ./blog check and the
 # build (sitetools/ledger.py).

@@ -26,7 +26,7 @@ PROJECT_FILES = (
     "requirements.txt",
     "pyproject.toml",
 )
-PROJECT_FOLDERS = ("theme", "plugins", "sitetools")
+PROJECT_FOLDERS = ("theme", "plugins", "sitetools", "hosting")
 # Stock Pelican 4.12 as `pelican content -s stockconf.py`: default theme, no plugins, default
 # settings (no caches), the same two settings the in-process stock build gets.
 STOCK_CONF = 'TIMEZONE = "Europe/Amsterdam"\nFEED_DOMAIN = "http://localhost"\n'

@@ -101,6 +101,22 @@ def enabled(step, plugin):
     return plugin in step.settings.get("PLUGINS", [])
 
 
+def add_host_files(step):
+    """Copy the files a static host reads from the site root (HOST_FILES, from the project).
+
+    They are the maintainer's host configuration, kept in hosting/ beside the nginx server block,
+    not content: every site built with this project gets them, whatever its content folder.
+    """
+    for name in step.settings.get("HOST_FILES", ()):
+        source = ROOT / name
+        if not source.is_file():
+            raise BuildError(
+                f"{name} (in HOST_FILES in pelicanconf.py) bestaat niet; zet het bestand terug "
+                "of haal het uit HOST_FILES"
+            )
+        shutil.copyfile(source, step.staging / source.name)
+
+
 def make_images(step):
     """Photos in posts: derivatives made or taken from cache/images/, unused ones swept."""
     from plugins.images.images import ImagesError, publish  # noqa: PLC0415
@@ -164,6 +180,7 @@ def index_search(step):
 # Plugins only plan while Pelican runs (images.rewrite, share_cards.plan_*); the files are
 # made here. See plugins/README.md for each plugin's signals.
 POST_BUILD = (
+    add_host_files,  # HOST_FILES: the hosts' own configuration (hosting/netlify/_headers)
     make_images,  # plugins.images: photo derivatives (cache/images/)
     make_share_cards,  # plugins.share_cards: og:image files (cache/share_cards/)
     check_site_links,  # sitetools.linkcheck: every link resolves (needs every file above)

@@ -1,4 +1,9 @@
-"""Shared fixtures: a built copy of the real site, and throw-away projects for bad input."""
+"""Shared fixtures: the fixture site (tests/fixture_site) built, and throw-away projects.
+
+The tests never read the real posts in content/: behaviour is tested on the fixture site's own
+posts and vocabulary, so an author adding, editing, renaming or deleting a real post cannot fail
+a test (tests/test_real_content.py builds the real content with the build's own rules).
+"""
 
 import contextlib
 import os
@@ -13,7 +18,23 @@ import pytest
 from pelican.log import LimitFilter
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+# The fixture site: a handful of posts covering tables and charts, quote cards, Meer lezen picks,
+# themes, a page and a draft, with its own vocabulary (themas.toml).
+FIXTURE = ROOT / "tests" / "fixture_site" / "content"
+
+
+def fixture_posts(status="published"):
+    """The fixture site's posts with ``status``, their headers read as the build's checks do."""
+    from plugins.content_guard.posts import parse_post  # noqa: PLC0415
+
+    paths = sorted((FIXTURE / "artikelen").glob("*.md"))
+    posts = [parse_post(p.read_text(encoding="utf-8"), p.name) for p in paths]
+    return [post for post in posts if post.status == status]
+
+
+def fixture_themes():
+    """The themes the fixture site's published posts use (each has a page and a feed)."""
+    return {t.strip() for post in fixture_posts() for t in post.get("tags").split(",")}
 
 
 @pytest.fixture(autouse=True)
@@ -23,20 +44,33 @@ def fresh_log_dedup():
     LimitFilter._group_count.clear()
 
 
+def build_fixture(conf, output):
+    """Build the fixture site with the project's own ``conf``, caches off, into ``output``.
+
+    Its caches (share cards, image sizes) go beside ``output``, never into the project's cache/.
+    """
+    from sitetools.build import build  # noqa: PLC0415
+
+    return build(
+        conf,
+        output,
+        PATH=str(FIXTURE),
+        CACHE_PATH=str(Path(output).parent / "cache"),
+        CACHE_CONTENT=False,
+        LOAD_CONTENT_CACHE=False,
+    )
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory):
-    """The real blog, built once with pelicanconf.py into a temporary folder."""
-    from sitetools.build import build
-
-    return build("pelicanconf.py", tmp_path_factory.mktemp("site") / "output")
+    """The fixture site, built once with pelicanconf.py into a temporary folder."""
+    return build_fixture("pelicanconf.py", tmp_path_factory.mktemp("site") / "output")
 
 
 @pytest.fixture(scope="session")
 def published(tmp_path_factory):
-    """The real blog, built once with publishconf.py (absolute URLs)."""
-    from sitetools.build import build
-
-    return build("publishconf.py", tmp_path_factory.mktemp("published") / "output")
+    """The fixture site, built once with publishconf.py (absolute URLs)."""
+    return build_fixture("publishconf.py", tmp_path_factory.mktemp("published") / "output")
 
 
 @pytest.fixture(scope="module")
@@ -65,19 +99,16 @@ def free_port():
 
 
 def make_project(tmp_path, with_content=True):
-    """A copy of the project (config, theme, plugins, tools, content) to break things in."""
+    """A copy of the project (config, theme, plugins, tools) to break things in; its content/ is
+    a copy of the fixture site's (never the real posts)."""
     project = tmp_path / "project"
     project.mkdir()
     for name in ("pelicanconf.py", "publishconf.py", "tasks.py", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
-    for name in ("theme", "plugins", "sitetools"):
+    for name in ("theme", "plugins", "sitetools", "hosting"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     if with_content:
-        # Without the ledger of published addresses: tests rename and delete posts of the copy
-        # (the ledger's own tests publish a small site to make one).
-        shutil.copytree(
-            ROOT / "content", project / "content", ignore=shutil.ignore_patterns("adressen.txt")
-        )
+        shutil.copytree(FIXTURE, project / "content")
     return project
 
 

@@ -57,7 +57,7 @@ SVG = (
 
 
 def image_project(tmp_path, with_content=False):
-    """A project copy whose content is three posts with images (the real posts left out)."""
+    """A project copy whose content is three posts with images (the fixture site's posts left out)."""
     project = make_project(tmp_path, with_content=True)
     articles = project / "content" / "artikelen"
     if not with_content:

@@ -66,7 +66,7 @@ CASES = {
         f"{F}:4: 'Voetbal' staat niet in de woordenlijst; kies een thema uit content/themas.toml, of voeg het daar toe",
     ),
     "too-many-themes": (
-        post(Tags="AI, Skills, Starters, Welzijn, Onderzoek, Netwerken"),
+        post(Tags="AI, Skills, Solliciteren, Welzijn, Onderzoek, Netwerken"),
         f"{F}:4: Tags noemt 6 thema's; kies er hoogstens 5",
     ),
     "no-themes": (
@@ -98,12 +98,12 @@ CASES = {
         f"{F}:5: Slug 'Mijn Artikel!' mag alleen a-z, 0-9 en losse streepjes bevatten (zoals 'mijn-artikel')",
     ),
     "duplicate-slug": (
-        post(Slug="talentschaarste"),
-        f"{F}:5: Slug 'talentschaarste' wordt ook gebruikt door content/artikelen/talentschaarste.md; geef een van beide een andere Slug",
+        post(Slug="personeelstekort"),
+        f"{F}:5: Slug 'personeelstekort' wordt ook gebruikt door content/artikelen/personeelstekort.md; geef een van beide een andere Slug",
     ),
     "unknown-pick": (
-        post(Meer_lezen="talentschaarst"),
-        f"{F}:7: Meer_lezen noemt 'talentschaarst', maar dat artikel bestaat niet; bedoel je 'talentschaarste'?",
+        post(Meer_lezen="personeelstekor"),
+        f"{F}:7: Meer_lezen noemt 'personeelstekor', maar dat artikel bestaat niet; bedoel je 'personeelstekort'?",
     ),
     "self-pick": (
         post(Meer_lezen="een-artikel"),
@@ -146,8 +146,8 @@ CASES = {
         f"{F}:9: het gelinkte bestand '/artikelen/bestaat-niet.md' bestaat niet; controleer het pad (gezien vanuit de map content)",
     ),
     "dead-article-link": (
-        post(BODY + "Lees [dit](/artikelen/latent-werkzoekende.html).\n"),
-        f"{F}:9: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+        post(BODY + "Lees [dit](/artikelen/stille-werkzoekende.html).\n"),
+        f"{F}:9: linkt naar '/artikelen/stille-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/stille-werkzoekenden.html'?",
     ),
     "dead-reference-link": (
         post(BODY + "Lees [dit][1].\n\n[1]: /artikelen/latent-werkzoekende.html\n"),
@@ -203,7 +203,7 @@ DUTCH_FIELDS = {
         f"{F}:6: schrijf 'Summary:' in plaats van 'Samenvatting:' (de veldnamen bovenaan zijn Engels)",
     ),
     "meer-lezen-space": (
-        post(**{"Meer lezen": "talentschaarste"}),
+        post(**{"Meer lezen": "personeelstekort"}),
         f"{F}:7: schrijf 'Meer_lezen:' in plaats van 'Meer lezen:' (de veldnamen bovenaan zijn Engels)",
     ),
     "field-twice": (
@@ -229,6 +229,7 @@ def project(built_project):
     return built_project
 
 
+@pytest.mark.unit
 def test_there_are_enough_cases():
     assert len(CASES) >= 20
 

@@ -9,14 +9,14 @@ from urllib.parse import urljoin, urlparse
 
 import pytest
 from browser import axe_violations, served
-from conftest import ROOT
+from conftest import ROOT, fixture_posts, fixture_themes
 
 pytestmark = pytest.mark.browser
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 ARTIFACTS = ROOT / "tests" / "artifacts"
 PAGES = {
     "home": "/",
-    "article-with-table-and-chart": "/artikelen/netwerken-koffie-afspraak.html",
+    "article-with-table-and-chart": "/artikelen/kanalen-in-cijfers.html",
     "theme": "/thema/onderzoek/",
     "search": "/zoeken/",
     "not-found": "/bestaat-niet/",
@@ -48,7 +48,7 @@ def validate(folder):
 
 def test_every_page_is_valid_html(site):
     status, checked, problems = validate(site)
-    assert len(html_files(site)) > 40
+    assert len(html_files(site)) > len(fixture_posts()) + len(fixture_themes())
     assert checked == {p.resolve() for p in html_files(site)}  # each page, none left out
     assert problems == []
     assert status == 0
@@ -114,7 +114,8 @@ def _resolve(site, path):
 
 def test_every_internal_link_resolves(site):
     broken, checked = [], 0
-    for page in html_files(site):
+    pages = html_files(site)
+    for page in pages:
         for href in _targets(page.read_text(encoding="utf-8")):
             if not href or urlparse(href).scheme in ("http", "https", "mailto"):
                 if href.startswith("http://localhost:8000/"):
@@ -125,14 +126,14 @@ def test_every_internal_link_resolves(site):
             checked += 1
             if not _resolve(site, urlparse(path).path).is_file():
                 broken.append(f"{page.relative_to(site)} -> {href}")
-    assert checked > 500
+    assert checked > 5 * len(pages)  # the main menu alone links six pages
     assert broken == []
 
 
 def test_every_feed_entry_resolves(site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     feeds = sorted((site / "feeds").rglob("*.xml"))
-    assert len(feeds) == 1 + 13
+    assert len(feeds) == 1 + len(fixture_themes())  # everything, and one per theme
     for feed in feeds:
         root = ET.parse(feed).getroot()
         entries = root.findall("a:entry", ns)

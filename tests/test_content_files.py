@@ -3,17 +3,18 @@
 from pathlib import PurePosixPath
 
 import pytest
-from conftest import ROOT, run_task, snapshot
+from conftest import FIXTURE, run_task, snapshot
 
 from plugins.content_guard.files import Layout, classify, layout_from, sort_files
 
-VALID = (ROOT / "content" / "artikelen" / "talentschaarste.md").read_bytes()
+VALID = (FIXTURE / "artikelen" / "personeelstekort.md").read_bytes()
 POST_ADVICE = (
     "dit bestand staat niet in een map die de site leest; zet een artikel in "
     "content/artikelen/ en een pagina in content/pages/"
 )
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("rel", "kind"),
     [
@@ -42,6 +43,7 @@ def test_every_path_has_one_place(rel, kind):
     assert classify(PurePosixPath(rel), Layout()) == kind
 
 
+@pytest.mark.unit
 def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
     layout = Layout(articles=("posts",), pages=(), static=(), ignore=("*.bak",))
     for rel in ("posts/a.md", "posts/a.md.bak", "artikelen/b.md", "posts/.DS_Store"):
@@ -55,6 +57,7 @@ def test_ignore_rules_and_folders_come_from_the_settings(tmp_path):
     ]
 
 
+@pytest.mark.unit
 def test_a_whole_content_folder_of_articles_still_has_static_files():
     layout = Layout(articles=("",), pages=("pages",), static=("images",))
     assert classify(PurePosixPath("x.md"), layout) == "article"
@@ -63,6 +66,7 @@ def test_a_whole_content_folder_of_articles_still_has_static_files():
     assert classify(PurePosixPath("x.png"), layout) is None
 
 
+@pytest.mark.unit
 def test_pelicans_ignore_files_are_rules_too():
     layout = layout_from(
         {"ARTICLE_PATHS": ["artikelen"], "IGNORE_FILES": ["*.concept.md", "oud"]}, "t.toml", []
@@ -98,7 +102,7 @@ PLACES = {
 def test_a_valid_article_in_the_pages_folder_stops_the_build(built_project):
     before = snapshot(built_project / "output")
     stray = built_project / "content" / "pages" / "mijn-artikel.md"
-    stray.write_bytes(VALID.replace(b"Slug: talentschaarste", b"Slug: mijn-artikel"))
+    stray.write_bytes(VALID.replace(b"Slug: personeelstekort", b"Slug: mijn-artikel"))
     line = VALID.decode("utf-8").splitlines().index("Category: Arbeidsmarkt") + 1
     try:
         for task in ("check", "build"):
@@ -120,7 +124,7 @@ def test_a_valid_post_in_a_wrong_place_stops_the_build(built_project, place):
     before = snapshot(built_project / "output")
     stray = built_project / rel
     stray.parent.mkdir(parents=True, exist_ok=True)
-    stray.write_bytes(VALID.replace(b"Slug: talentschaarste", b"Slug: mijn-artikel"))
+    stray.write_bytes(VALID.replace(b"Slug: personeelstekort", b"Slug: mijn-artikel"))
     try:
         for task in ("check", "build"):
             result = run_task(built_project, task)
@@ -135,7 +139,7 @@ def test_editor_and_system_debris_is_ignored_and_not_published(built_project):
     debris = [
         built_project / "content" / "artikelen" / ".DS_Store",
         built_project / "content" / "images" / "Thumbs.db",
-        built_project / "content" / "artikelen" / "talentschaarste.md~",
+        built_project / "content" / "artikelen" / "personeelstekort.md~",
     ]
     for path in debris:
         path.parent.mkdir(parents=True, exist_ok=True)

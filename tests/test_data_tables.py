@@ -4,7 +4,7 @@ import re
 import shutil
 
 import pytest
-from conftest import ROOT, make_project, run_task
+from conftest import FIXTURE, make_project, run_task
 
 from plugins.data_tables.charts import (
     LABEL_PX,
@@ -42,6 +42,7 @@ Grafiek: lijn
 """
 
 
+@pytest.mark.unit
 def test_decimal_comma_and_percent():
     assert parse_number("23,4") == 23.4
     assert format_number("23,4", percent=True) == "23,4%"
@@ -51,6 +52,7 @@ def test_decimal_comma_and_percent():
         parse_number("23.4")
 
 
+@pytest.mark.unit
 def test_negative_numbers_get_a_minus_sign():
     assert format_number("-3,5", percent=True) == "\u22123,5%"
     assert format_number("-1515") == "\u22121.515"
@@ -63,6 +65,7 @@ def test_negative_numbers_get_a_minus_sign():
     assert "Netwerk: \u22122,5% (2024)" in bar_chart(t)["desc"]
 
 
+@pytest.mark.unit
 def test_parse_table_types_trends_and_empty_cells():
     t = table(CHANNELS)
     assert t.caption == "Kanalen" and t.source == "Intelligence Group" and t.chart == "lijn"
@@ -75,6 +78,7 @@ def test_parse_table_types_trends_and_empty_cells():
 AI_ROW = "| AI | | 1,5% | stabiel |"
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("old", "new", "line", "message"),
     [
@@ -130,6 +134,7 @@ def test_bad_tables_name_table_row_and_line(old, new, line, message):
     assert message in err.value.message
 
 
+@pytest.mark.unit
 def test_unclosed_block_and_unknown_field():
     with pytest.raises(BlockError, match="wordt nergens gesloten"):
         find_blocks(["```tabel", "Titel: x"], {"tabel"}, FIELDS)
@@ -139,6 +144,7 @@ def test_unclosed_block_and_unknown_field():
         find_blocks(["```tabel", "Tietel: x", "```"], {"tabel"}, FIELDS)
 
 
+@pytest.mark.unit
 def test_charts_geometry():
     t = table(CHANNELS)
     lines = line_chart(t)
@@ -172,7 +178,7 @@ def table_site(tmp_path_factory):
     project = make_project(tmp_path_factory.mktemp("tables"), with_content=False)
     content = project / "content"
     (content / "artikelen").mkdir(parents=True)
-    shutil.copy(ROOT / "content" / "themas.toml", content)
+    shutil.copy(FIXTURE / "themas.toml", content)
     (content / "artikelen" / "cijfers.md").write_text(
         "Title: Cijfers\nDate: 2025-02-01\nCategory: Arbeidsmarkt\nTags: Onderzoek, AI\n"
         "Slug: cijfers\nSummary: Een tabel met een grafiek.\n\nInleiding.\n"

@@ -1,4 +1,4 @@
-"""The shipped host configuration (hosting/nginx/, content/extra/_headers), served for real.
+"""The shipped host configuration (hosting/nginx/, hosting/netlify/_headers), served for real.
 
 The site (the real articles plus posts with photos) is deployed as a maintainer deploys it and
 served by nginx with hosting/nginx/werkinbeweging.conf (tests/conftest.py, nginx()). Every page
@@ -114,7 +114,9 @@ def test_the_graded_headers_are_on_pages_files_and_the_404_page(hosted):
 
 def test_headers_for_netlify_and_cloudflare_are_published_and_say_the_same(hosted):
     base, www = hosted
-    assert (www / "_headers").read_bytes() == (ROOT / "content" / "extra" / "_headers").read_bytes()
+    assert (www / "_headers").read_bytes() == (
+        ROOT / "hosting" / "netlify" / "_headers"
+    ).read_bytes()
     rules, path = {}, None
     for line in (www / "_headers").read_text(encoding="utf-8").splitlines():
         if line.startswith("/"):

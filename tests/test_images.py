@@ -23,6 +23,7 @@ from plugins.images.sources import ImageProblem, image_problems, inspect
 # --- pure rules ---------------------------------------------------------------------------
 
 
+@pytest.mark.unit
 def test_find_images_reads_alt_path_and_caption():
     line = 'Zie ![Een coach](/images/a.jpg "Het bijschrift") en ![](b.png).'
     assert find_images(line) == [
@@ -31,6 +32,7 @@ def test_find_images_reads_alt_path_and_caption():
     ]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "folder", "expected"),
     [
@@ -45,6 +47,7 @@ def test_source_path(target, folder, expected):
     assert source_path(target, folder, "content") == expected
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("alt", "fragment"),
     [
@@ -59,11 +62,13 @@ def test_useless_alt_text_is_named(alt, fragment):
     assert fragment in alt_problem(ImageRef(alt, "/images/foto.jpg"))
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize("alt", ["De coach aan tafel", "decoratief", "Decoratief"])
 def test_good_or_decorative_alt_text_passes(alt):
     assert alt_problem(ImageRef(alt, "/images/foto.jpg")) is None
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("width", "expected"),
     [
@@ -77,6 +82,7 @@ def test_derivative_widths_never_upscale(width, expected):
     assert derivative_widths(width, (360, 672, 1008, 1344)) == expected
 
 
+@pytest.mark.unit
 def test_srcset_and_heights():
     assert srcset([("/a-360.jpg", 360), ("/a-672.jpg", 672)]) == "/a-360.jpg 360w, /a-672.jpg 672w"
     assert scaled_height(4000, 3000, 672) == 504
@@ -86,6 +92,7 @@ def test_srcset_and_heights():
 # --- checks of source files -----------------------------------------------------------------
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("svg", "fragment"),
     [
@@ -113,17 +120,20 @@ def test_unsafe_svg_is_refused(tmp_path, svg, fragment):
         inspect(path)
 
 
+@pytest.mark.unit
 def test_clean_svg_passes(tmp_path):
     (tmp_path / "x.svg").write_bytes(SVG)
     assert (inspect(tmp_path / "x.svg").width, inspect(tmp_path / "x.svg").height) == (200, 100)
 
 
+@pytest.mark.unit
 def test_rotated_photo_reports_its_upright_size(tmp_path):
     (tmp_path / "t.jpg").write_bytes(phone_photo(400, 300))
     info = inspect(tmp_path / "t.jpg")
     assert (info.width, info.height, info.alpha) == (300, 400, False)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("name", "data", "fragment"),
     [
@@ -139,12 +149,14 @@ def test_broken_files_are_refused(tmp_path, name, data, fragment):
         inspect(tmp_path / name)
 
 
+@pytest.mark.unit
 def test_too_many_pixels_is_refused(tmp_path):
     (tmp_path / "groot.jpg").write_bytes(phone_photo(400, 300))
     with pytest.raises(ImageProblem, match="hoogstens 0 megapixel"):
         inspect(tmp_path / "groot.jpg", max_pixels=100_000)
 
 
+@pytest.mark.unit
 def test_missing_image_suggests_the_closest_name(tmp_path):
     (tmp_path / "images").mkdir()
     (tmp_path / "images" / "telefoon.jpg").write_bytes(phone_photo(40, 30))
@@ -154,11 +166,13 @@ def test_missing_image_suggests_the_closest_name(tmp_path):
     ]
 
 
+@pytest.mark.unit
 def test_images_from_other_sites_are_refused(tmp_path):
     (problem,) = image_problems(ImageRef("Coach", "https://x.nl/a.jpg"), "", tmp_path)
     assert "staat op een andere site" in problem
 
 
+@pytest.mark.unit
 def test_a_cache_inside_the_output_is_never_used(tmp_path):
     with usable_cache(tmp_path / "out" / "cache", tmp_path / "out") as cache:
         assert not cache.is_relative_to(tmp_path)

@@ -18,6 +18,7 @@ def slugs(items):
     return [r.slug for r in items]
 
 
+@pytest.mark.unit
 def test_rare_theme_beats_common_theme():
     docs = [
         doc("a", ["common", "rare"], 1),
@@ -30,6 +31,7 @@ def test_rare_theme_beats_common_theme():
     assert first[0].kind == "match" and first[0].shared_tags == ("rare",)
 
 
+@pytest.mark.unit
 def test_author_picks_come_first_in_their_order():
     docs = [
         doc("a", ["t"], 1, picks=["d", "c"]),
@@ -42,6 +44,7 @@ def test_author_picks_come_first_in_their_order():
     assert [r.kind for r in result] == ["pick", "pick", "match"]
 
 
+@pytest.mark.unit
 def test_never_itself_and_no_duplicates():
     docs = [
         doc(s, ["t", "u"], d, picks=["a"] if s == "b" else None)
@@ -52,12 +55,14 @@ def test_never_itself_and_no_duplicates():
         assert len(set(slugs(items))) == len(items) == 3
 
 
+@pytest.mark.unit
 def test_switched_off_with_geen():
     docs = [doc("a", ["t"], 1, picks=None), doc("b", ["t"], 2)]
     docs[0].picks = parse_picks("geen")
     assert related(docs)[0] == []
 
 
+@pytest.mark.unit
 def test_similar_text_counts_when_themes_tie():
     docs = [
         doc("a", ["t"], 1, text="pensioenpremie uitzendkrachten cao fasesysteem"),
@@ -68,6 +73,7 @@ def test_similar_text_counts_when_themes_tie():
     assert slugs(related(docs, Options(count=1))[0]) == ["c"]
 
 
+@pytest.mark.unit
 def test_fill_up_same_category_then_recent():
     docs = [
         doc("a", ["x"], 1, "K"),
@@ -80,11 +86,13 @@ def test_fill_up_same_category_then_recent():
     assert [r.kind for r in result] == ["category", "recent", "recent"]
 
 
+@pytest.mark.unit
 def test_tie_break_newer_first_then_slug():
     docs = [doc("a", ["t"], 1), doc("zz", ["t"], 5), doc("bb", ["t"], 5), doc("c", ["t"], 4)]
     assert slugs(related(docs, Options(count=3))[0]) == ["bb", "zz", "c"]
 
 
+@pytest.mark.unit
 def test_deterministic():
     docs = [
         doc(f"s{i}", [f"t{i % 4}", f"t{i % 7}"], i % 5, text=f"woord{i % 3} thema{i % 2}")
@@ -93,6 +101,7 @@ def test_deterministic():
     assert [slugs(r) for r in related(docs)] == [slugs(r) for r in related(list(docs))]
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("picks", "message"),
     [
@@ -134,7 +143,7 @@ def test_block_on_every_article(site):
 
 
 def test_explanations(site):
-    html = (site / "artikelen" / "uitzend-cao-2026.html").read_text(encoding="utf-8")
+    html = (site / "artikelen" / "cao-uitzendkrachten-2026.html").read_text(encoding="utf-8")
     assert "Ook over: Werkgeverschap" in html
 
 
@@ -142,8 +151,8 @@ def test_explanations(site):
     ("line", "message"),
     [
         (
-            "Meer_lezen: talentschaarst",
-            "Meer_lezen noemt 'talentschaarst', maar dat artikel bestaat niet; bedoel je 'talentschaarste'?",
+            "Meer_lezen: personeelstekor",
+            "Meer_lezen noemt 'personeelstekor', maar dat artikel bestaat niet; bedoel je 'personeelstekort'?",
         ),
         (
             "Meer_lezen: probeersel",
@@ -171,6 +180,7 @@ def test_bad_pick_stops_the_build(tmp_path, line, message):
     assert f"content/artikelen/probeersel.md:7: {message}" in result.stderr
 
 
+@pytest.mark.unit
 def test_block_escapes_titles(tmp_path):
     from conftest import ROOT
     from jinja2 import Environment, FileSystemLoader

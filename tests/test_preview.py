@@ -31,25 +31,27 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
-    url = f"http://127.0.0.1:{port}/artikelen/latent-werkzoekenden.html"
+    url = f"http://127.0.0.1:{port}/artikelen/stille-werkzoekenden.html"
 
     def page():
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
 
-    post = project / "content" / "artikelen" / "latent-werkzoekenden.md"
+    post = project / "content" / "artikelen" / "stille-werkzoekenden.md"
     try:
-        assert _wait_for(lambda: "<h1>Latent werkzoekenden</h1>" in page()), "preview did not start"
+        assert _wait_for(
+            lambda: "<h1>Stille werkzoekenden: ze zoeken niet, maar staan wel open</h1>" in page()
+        ), "preview did not start"
         post.write_text(
             post.read_text(encoding="utf-8").replace(
-                "Title: Latent werkzoekenden", "Title: Latent werkzoekenden (bijgewerkt)"
+                "Title: Stille werkzoekenden", "Title: Stille werkzoekenden (bijgewerkt)"
             ),
             encoding="utf-8",
         )
         assert _wait_for(lambda: "(bijgewerkt)" in page()), "change not rebuilt"
         good = page()
         post.write_text(
-            post.read_text(encoding="utf-8").replace("Date: 2025-04-15", "Date: 2025-04-45"),
+            post.read_text(encoding="utf-8").replace("Date: 2025-10-02", "Date: 2025-10-45"),
             encoding="utf-8",
         )
         assert _wait_for(
@@ -59,8 +61,8 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
             )
         ), "error not shown"
         assert (
-            "content/artikelen/latent-werkzoekenden.md:2: Date '2025-04-45' bestaat niet: april heeft "
-            "30 dagen; bedoel je 2025-04-30 of 2025-05-01?"
+            "content/artikelen/stille-werkzoekenden.md:2: Date '2025-10-45' bestaat niet: oktober heeft "
+            "31 dagen; bedoel je 2025-10-31 of 2025-11-01?"
             in (tmp_path / "preview.log").read_text()
         )
         assert page().replace("\n", "") == good.replace("\n", "")
@@ -70,7 +72,7 @@ def test_livereload_rebuilds_and_keeps_last_good_site(tmp_path):
             encoding="utf-8",
         )
         post.write_text(
-            post.read_text(encoding="utf-8").replace("Date: 2025-04-45", "Date: 2025-04-15"),
+            post.read_text(encoding="utf-8").replace("Date: 2025-10-45", "Date: 2025-10-02"),
             encoding="utf-8",
         )
         assert _wait_for(lambda: "Direct naar de tekst" in page()), "theme change not rebuilt"

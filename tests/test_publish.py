@@ -9,17 +9,19 @@ import urllib.request
 from datetime import date
 
 import pytest
-from conftest import ROOT, free_port, make_project, nginx, run_task, snapshot
+from conftest import ROOT, build_fixture, free_port, make_project, nginx, run_task, snapshot
 from small_sites import small_project
 
-from sitetools.build import build
+from plugins.content_guard.content_guard import vocabulary_path
+from plugins.content_guard.vocabulary import load_vocabulary
 from sitetools.newpost import NewPostError, create_post
+from sitetools.settings import load
 
 
 def test_two_publishes_are_byte_identical(tmp_path):
-    first = snapshot(build("publishconf.py", tmp_path / "one"))
+    first = snapshot(build_fixture("publishconf.py", tmp_path / "one"))
     time.sleep(1.1)  # a build time in seconds would now differ
-    second = snapshot(build("publishconf.py", tmp_path / "two"))
+    second = snapshot(build_fixture("publishconf.py", tmp_path / "two"))
     assert first.keys() == second.keys()
     assert [name for name in first if first[name] != second[name]] == []
     index = [name for name in first if name.startswith("pagefind/")]
@@ -30,9 +32,9 @@ def test_two_publishes_are_byte_identical(tmp_path):
 
 
 def test_publish_uses_the_public_address(published):
-    page = (published / "artikelen" / "talentschaarste.html").read_text(encoding="utf-8")
+    page = (published / "artikelen" / "personeelstekort.html").read_text(encoding="utf-8")
     assert (
-        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/talentschaarste.html">'
+        '<link rel="canonical" href="https://werkinbeweging.nl/artikelen/personeelstekort.html">'
         in page
     )
     assert 'href="/thema/arbeidsmarkt/"' in page
@@ -41,6 +43,7 @@ def test_publish_uses_the_public_address(published):
     )
 
 
+@pytest.mark.unit
 def test_new_post_has_every_field_and_never_overwrites(tmp_path):
     path = create_post(
         "Vijf tips voor je cv’s & sollicitaties", today=date(2026, 2, 3), folder=tmp_path
@@ -59,7 +62,8 @@ def test_new_post_has_every_field_and_never_overwrites(tmp_path):
         "Status: draft",
     ):
         assert line in text.splitlines()
-    assert "Werving en selectie" in text  # the vocabulary, listed in a comment
+    vocabulary = load_vocabulary(vocabulary_path(load()))  # the site's, whatever it holds today
+    assert ", ".join(vocabulary.themes) in text  # listed in a comment
     path.write_text("changed", encoding="utf-8")
     with pytest.raises(NewPostError, match="bestaat al; kies een andere titel"):
         create_post("Vijf tips voor je cv’s & sollicitaties", folder=tmp_path)
@@ -92,8 +96,8 @@ def test_new_post_through_the_task_is_a_draft_that_never_blocks(tmp_path):
         "Concept content/artikelen/mijn-eerste-artikel.md: nog niet te bekijken (zie de notities)."
         in build.stderr
     )
-    assert (project / "output" / "artikelen" / "talentschaarste.html").exists()
-    assert not (project / "output" / "concepten").exists()
+    assert (project / "output" / "artikelen" / "personeelstekort.html").exists()
+    assert not (project / "output" / "concepten" / "mijn-eerste-artikel.html").exists()
     post = project / "content" / "artikelen" / "mijn-eerste-artikel.md"
     text = post.read_text(encoding="utf-8")
     for field, value in (("Category", "Loopbaanvak"), ("Tags", "AI"), ("Summary", "Kort.")):
@@ -144,7 +148,10 @@ def test_deploy_to_a_folder_served_by_nginx(tmp_path):
     with nginx(www, tmp_path / "run", free_port()) as base:
         checks = {
             "/": (200, "<h1"),
-            "/artikelen/uitzend-cao-2026.html": (200, "<h1>Nieuwe uitzend-cao 2026</h1>"),
+            "/artikelen/cao-uitzendkrachten-2026.html": (
+                200,
+                "<h1>Nieuwe cao voor uitzendkrachten 2026</h1>",
+            ),
             "/thema/netwerken/": (200, '<h1 class="page-title">Netwerken</h1>'),
             "/feeds/alles.atom.xml": (200, '<feed xmlns="http://www.w3.org/2005/Atom"'),
             "/bestaat/niet/": (404, "Pagina niet gevonden"),

@@ -27,6 +27,7 @@ from sitetools.build import BuildError
 MAP_LINE = re.compile(r'^"(/[a-z0-9._~/-]*)" "(/[a-z0-9._~/-]*)";$')
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("address", "message"),
     [

@@ -100,6 +100,7 @@ def settings_for(content):
     return load("pelicanconf.py", PATH=str(content))
 
 
+@pytest.mark.unit
 def test_code_is_left_alone(tmp_path):
     body = (
         "Een [link](/artikelen/a.html) en als voorbeeld `[tekst](/artikelen/a.html)`.\n\n"
@@ -137,6 +138,7 @@ def test_renamed_back_and_on(tmp_path):
     assert "[a](/artikelen/c.html)" in (content / "artikelen" / "x.md").read_text("utf-8")
 
 
+@pytest.mark.unit
 def test_a_draft_gets_no_former_address_and_other_files_keep_their_name(tmp_path):
     content = write_site(
         tmp_path / "content",
@@ -150,6 +152,7 @@ def test_a_draft_gets_no_former_address_and_other_files_keep_their_name(tmp_path
     assert done.new_path == done.old_path and "Slug: plan\n" in text and "Alias" not in text
 
 
+@pytest.mark.unit
 def test_line_ends_byte_order_mark_and_dutch_field_names_are_kept(tmp_path):
     content = write_site(tmp_path / "content", {"artikelen/b.md": post("b")})
     text = post("a", extra="Oude_adressen: /artikelen/heel-oud.html").replace("\n", "\r\n")
@@ -160,6 +163,7 @@ def test_line_ends_byte_order_mark_and_dutch_field_names_are_kept(tmp_path):
     assert b"Oude_adressen: /artikelen/heel-oud.html, /artikelen/a.html\r\n" in data
 
 
+@pytest.mark.unit
 def test_a_new_address_that_is_another_posts_former_address_is_refused(tmp_path):
     content = write_site(
         tmp_path / "content",
@@ -172,6 +176,7 @@ def test_a_new_address_that_is_another_posts_former_address_is_refused(tmp_path)
         rename("a", "c", settings_for(content))
 
 
+@pytest.mark.unit
 def test_a_link_to_a_former_address_names_the_address_now(tmp_path):
     content = write_site(
         tmp_path / "content",

@@ -22,6 +22,7 @@ def utc(*parts):
     return datetime(*parts, tzinfo=UTC)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("date", "now", "scheduled"),
     [
@@ -46,6 +47,7 @@ def test_a_post_is_scheduled_until_its_moment_in_amsterdam(date, now, scheduled)
     assert scheduled_for("draft", date, ZONE, now) is None  # a draft is never online anyway
 
 
+@pytest.mark.unit
 def test_dates_in_dutch():
     moment = scheduled_for("published", "2026-12-15", ZONE, utc(2026, 1, 1))
     assert dutch_moment(moment, ZONE) == "15 december 2026"
@@ -53,6 +55,7 @@ def test_dates_in_dutch():
     assert dutch_moment(moment, ZONE) == "1 juli 2026 om 09:30"
 
 
+@pytest.mark.unit
 def test_the_clock_is_set_by_wib_now(monkeypatch):
     monkeypatch.setenv("WIB_NOW", "2026-12-15T00:00:00+01:00")
     assert clock.now() == utc(2026, 12, 14, 23)
@@ -163,6 +166,7 @@ def messages(content, now):
     return [str(p) for p in run_checks(settings, now)[1] if not p.draft]
 
 
+@pytest.mark.unit
 def test_picks_and_links_of_a_scheduled_post_are_errors_until_its_moment(tmp_path):
     content = write_site(tmp_path / "content", LINKING)
     word = "een ingepland artikel dat nog niet op de site staat"
@@ -186,6 +190,7 @@ def test_the_build_stops_on_a_pick_of_a_scheduled_post(tmp_path, monkeypatch):
         build_site(write_site(tmp_path / "content", posts), tmp_path / "output")
 
 
+@pytest.mark.unit
 def test_scheduled_posts_for_summaries(tmp_path):
     content = write_site(tmp_path / "content", LINKING)
     settings = load("pelicanconf.py", PATH=str(content))
@@ -196,6 +201,7 @@ def test_scheduled_posts_for_summaries(tmp_path):
     ]
 
 
+@pytest.mark.unit
 def test_a_filename_link_to_a_draft_is_an_error_as_well(tmp_path):
     content = write_site(
         tmp_path / "content",

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 
 import pytest
+from conftest import fixture_posts, fixture_themes
 from PIL import Image, ImageDraw
 
 from plugins.share_cards.card import (
@@ -25,17 +26,20 @@ def per_char(text, size):
     return len(text) * size / 2
 
 
+@pytest.mark.unit
 def test_wrap_fills_lines_greedily_and_keeps_every_word():
     lines = wrap("een twee drie vier vijf", lambda line: len(line) <= 9)
     assert lines == ["een twee", "drie vier", "vijf"]
 
 
+@pytest.mark.unit
 def test_a_word_wider_than_the_card_is_split_not_cut():
     lines = wrap("ondernemingsraadsverkiezing", lambda line: len(line) <= 10)
     assert "".join(lines) == "ondernemingsraadsverkiezing"
     assert all(len(line) <= 10 for line in lines)
 
 
+@pytest.mark.unit
 def test_fit_picks_the_largest_size_that_fits():
     block = fit("Kort", per_char, width=1000, height=300)
     assert block.size == 76 and block.lines == ("Kort",)
@@ -44,6 +48,7 @@ def test_fit_picks_the_largest_size_that_fits():
     assert longer.height() <= 300
 
 
+@pytest.mark.unit
 def test_a_very_long_title_is_scaled_down_never_cut():
     title = " ".join(["loopbaanbegeleiding"] * 60)
     block = fit(title, per_char, width=1000, height=300)
@@ -70,12 +75,14 @@ def card(title, label="Arbeidsmarkt · AI"):
     return draw_card(CardSpec(title, label, "Werk in beweging", COLOURS))
 
 
+@pytest.mark.unit
 def test_card_is_1200_by_630_png_without_metadata():
     with Image.open(io.BytesIO(card("Eén op de vijf vindt werk via het netwerk"))) as im:
         assert (im.format, im.size) == ("PNG", (1200, 630))
         assert set(im.info) <= {"dpi"} and not dict(im.getexif())
 
 
+@pytest.mark.unit
 def test_same_inputs_same_bytes_and_titles_differ():
     assert card("Een titel") == draw_card(
         CardSpec("Een titel", "Arbeidsmarkt · AI", "Werk in beweging", COLOURS)
@@ -89,6 +96,7 @@ def glyph(path, char):
     return im.tobytes()
 
 
+@pytest.mark.unit
 def test_font_has_the_dutch_diacritics():
     for path in (BOLD, REGULAR):
         missing = glyph(path, "\U0010ffff")  # the font's 'no glyph' box
@@ -97,6 +105,7 @@ def test_font_has_the_dutch_diacritics():
             assert drawn != missing and drawn != glyph(path, plain), (path.name, char)
 
 
+@pytest.mark.unit
 def test_colours_come_from_the_theme_tokens(tmp_path):
     css = tmp_path / "tokens.css"
     css.write_text(
@@ -107,7 +116,7 @@ def test_colours_come_from_the_theme_tokens(tmp_path):
     assert colours["chart-2"] == "#c0702a"  # not in the file: the default
 
 
-# --- the real site ------------------------------------------------------------------------------
+# --- the built fixture site -------------------------------------------------------------------
 
 
 def meta(html, prop):
@@ -117,7 +126,7 @@ def meta(html, prop):
 
 def test_every_page_has_a_share_card_that_resolves_to_1200x630(site):
     pages = sorted(site.rglob("*.html"))
-    assert len(pages) > 40
+    assert len(pages) > len(fixture_posts()) + len(fixture_themes())
     cards = {}
     for path in pages:
         html = path.read_text(encoding="utf-8")
@@ -133,21 +142,30 @@ def test_every_page_has_a_share_card_that_resolves_to_1200x630(site):
     own = [cards["index.html"], cards["thema/onderzoek/index.html"]]
     own += [
         cards["rubriek/arbeidsmarkt/index.html"],
-        cards["artikelen/netwerken-koffie-afspraak.html"],
+        cards["artikelen/kanalen-in-cijfers.html"],
     ]
     assert len(set(own)) == 4  # home, theme, rubric and article each have their own card
 
 
 def test_every_article_has_a_complete_link_preview(site):
     articles = sorted((site / "artikelen").glob("*.html"))
-    assert len(articles) == 18
+    assert len(articles) == len(fixture_posts())
     images = set()
     for path in articles:
         html = path.read_text(encoding="utf-8")
         for prop in ("og:title", "og:description", "og:image", "og:url", "og:image:alt"):
             assert meta(html, prop), (path.name, prop)
         images.add(meta(html, "og:image"))
-    assert len(images) == 18  # a card per title
+    assert len(images) == len(articles)  # a card per title
+
+
+def test_a_draft_gets_a_card_in_the_preview_but_none_in_a_publish(site, published):
+    """A published site never holds a draft's title, not even drawn on a share card."""
+    drafts = [post.get("slug") for post in fixture_posts("draft")]
+    assert drafts
+    for slug in drafts:
+        assert list((site / "deelkaarten").glob(f"artikel-{slug}-*"))
+        assert not list((published / "deelkaarten").glob(f"artikel-{slug}-*"))
 
 
 def test_published_card_urls_are_absolute(published):

@@ -12,6 +12,7 @@ def render(text, site_root):
     return markdown.markdown(text, extensions=[SiteLinksExtension(site_root)])
 
 
+@pytest.mark.unit
 def test_root_relative_links_get_the_sub_folder_images_are_left_to_the_images_plugin():
     html = render(
         "[a](/artikelen/x.html#kop) [b](https://example.org/x) [c](//cdn.example.org/y) "
@@ -25,12 +26,14 @@ def test_root_relative_links_get_the_sub_folder_images_are_left_to_the_images_pl
     assert 'href="/blog/rauw"' not in html  # raw HTML is the author's own business
 
 
+@pytest.mark.unit
 def test_at_the_root_nothing_changes():
     text = "[a](/artikelen/x.html) ![f](/images/g.png)"
     assert render(text, "") == markdown.markdown(text)
     assert with_root("/x", "") == "/x" and with_root("/x", "/blog") == "/blog/x"
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("target", "problem"),
     [
@@ -62,27 +65,28 @@ def test_links_in_a_form_that_breaks_are_named(target, problem):
 
 def test_check_names_file_and_line_of_bad_site_links(tmp_path):
     project = make_project(tmp_path)
-    post = project / "content" / "artikelen" / "talentschaarste.md"
+    post = project / "content" / "artikelen" / "personeelstekort.md"
     lines = post.read_text(encoding="utf-8").splitlines()
     lines += [
         "",
-        "Zie [de cao](artikelen/uitzend-cao-2026.html).",
-        "Zie [dit](/artikelen/uitzend-cao-2025.html).",
-        "Zie [dat](/artikelen/uitzend-cao-2026.md).",
+        "Zie [de cao](artikelen/cao-uitzendkrachten-2026.html).",
+        "Zie [dit](/artikelen/cao-uitzendkrachten-2025.html).",
+        "Zie [dat](/artikelen/cao-uitzendkrachten-2026.md).",
     ]
     post.write_text("\n".join(lines) + "\n", encoding="utf-8")
     n = len(lines)
     result = run_task(project, "check")
     assert result.returncode == 1
-    f = "content/artikelen/talentschaarste.md"
-    assert f"{f}:{n - 2}: de link 'artikelen/uitzend-cao-2026.html' mist de / vooraan" in (
+    f = "content/artikelen/personeelstekort.md"
+    assert f"{f}:{n - 2}: de link 'artikelen/cao-uitzendkrachten-2026.html' mist de / vooraan" in (
         result.stderr
     )
     assert (
-        f"{f}:{n - 1}: linkt naar '/artikelen/uitzend-cao-2025.html', maar dat artikel bestaat niet"
+        f"{f}:{n - 1}: linkt naar '/artikelen/cao-uitzendkrachten-2025.html', maar dat artikel bestaat niet"
         in (result.stderr)
     )
-    assert "bedoel je '/artikelen/uitzend-cao-2026.html'?" in result.stderr
-    assert f"{f}:{n}: de link '/artikelen/uitzend-cao-2026.md' wijst naar een bronbestand" in (
-        result.stderr
+    assert "bedoel je '/artikelen/cao-uitzendkrachten-2026.html'?" in result.stderr
+    assert (
+        f"{f}:{n}: de link '/artikelen/cao-uitzendkrachten-2026.md' wijst naar een bronbestand"
+        in (result.stderr)
     )

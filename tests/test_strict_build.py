@@ -10,7 +10,7 @@ Tags: Arbeidsmarkt, AI
 Slug: een-goed-artikel
 Summary: Een korte samenvatting voor de lezer.
 
-Tekst van het artikel. [Lees ook]({filename}/artikelen/talentschaarste.md).
+Tekst van het artikel. [Lees ook]({filename}/artikelen/personeelstekort.md).
 """
 
 
@@ -61,7 +61,7 @@ def test_good_post_builds(project):
         page = (project / "output" / "artikelen" / "een-goed-artikel.html").read_text(
             encoding="utf-8"
         )
-        assert 'href="http://localhost:8000/artikelen/talentschaarste.html">Lees ook</a>' in page
+        assert 'href="http://localhost:8000/artikelen/personeelstekort.html">Lees ook</a>' in page
     finally:
         post.unlink()
 

@@ -33,6 +33,7 @@ def to_html(text, typography=True):
     return CONVERTERS[typography].reset().convert(text)
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -71,6 +72,7 @@ def test_smarten(text, expected):
     assert smarten(text) == expected
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -116,6 +118,7 @@ def test_markdown_across_inline_tags(text, expected):
     assert to_html(text) == expected
 
 
+@pytest.mark.unit
 @pytest.mark.parametrize(
     "block",
     [
@@ -132,6 +135,7 @@ def test_raw_html_blocks_are_left_byte_identical(block):
     assert block in html
 
 
+@pytest.mark.unit
 def test_markdown_posts_and_titles_get_it():
     """Through Markdown, as a post is built: emphasis, links and code spans in the way."""
     text = (
@@ -246,6 +250,7 @@ def same_dom_apart_from_text(before, after, exact_attributes=True):
     return "".join(new.texts)
 
 
+@pytest.mark.unit
 def test_oracle_sees_a_broken_comment_and_a_changed_attribute():
     """The oracle fails a pass that breaks a comment, an attribute or code (as the old one did)."""
     good = '<p>a <!-- oud -> nieuw --> \'b\' <abbr title="groei > 5%">x</abbr> <code>"c"</code></p>'
@@ -367,6 +372,7 @@ RAW_BLOCKS = [
 BLOCKS = ["{}.", "- {}.", "## {}", "| Kop |\n|---|\n| {} |", "> {}."]
 
 
+@pytest.mark.unit
 @settings(max_examples=200, deadline=None)
 @given(
     st.lists(
@@ -519,6 +525,7 @@ def test_titles_and_summaries_are_typeset_alike_everywhere(two_builds):
     assert title in index
 
 
+@pytest.mark.unit
 def test_headings_balanced_and_paragraphs_pretty():
     """No single word hangs on a heading's last line; no orphan word ends a paragraph."""
     from sitetools.settings import ROOT
