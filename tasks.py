@@ -165,6 +165,31 @@ def deploy(c, target=None, github=False, dry_run=False, force=False):
         raise Exit(code=1) from None
 
 
+@task(
+    name="bewaar-adressen",
+    help={"push": "stuur de vastgelegde wijziging ook door (git push), zoals de workflow doet"},
+)
+@reports
+def bewaar_adressen(c, push=False):
+    """Leg na een publicatie het adressenboek vast in git (content/adressen.txt)."""
+    from sitetools.keep_ledger import KeepLedgerError, keep_ledger  # noqa: PLC0415
+    from sitetools.ledger import ledger_path, shown  # noqa: PLC0415
+    from sitetools.settings import load  # noqa: PLC0415
+
+    settings = load("publishconf.py")
+    ledger = ledger_path(settings)
+    try:
+        kept = keep_ledger(ledger, push)
+    except KeepLedgerError as err:
+        log.error("%s", err)
+        raise Exit(code=1) from None
+    what = shown(ledger, settings)
+    if not kept:
+        log.info("%s is al vastgelegd: er is niets nieuw gepubliceerd.", what)
+    else:
+        log.info("%s vastgelegd%s.", what, " en doorgestuurd" if push else "")
+
+
 @task
 @reports
 def new(c, title):

@@ -85,7 +85,18 @@ def test_every_command_is_a_task_of_blog_with_options_it_has(workflow, blog_task
         assert task in blog_tasks, (job, words)
         assert options <= blog_tasks[task], (job, words)
     blog = {(job, words[1]) for job, words in found if words[0] == "./blog"}
-    assert blog == {("test", "test"), ("publish", "publish"), ("deploy-rsync", "deploy")}
+    assert blog == {
+        ("test", "test"),
+        ("publish", "publish"),
+        ("publish", "bewaar-adressen"),
+        ("deploy-rsync", "deploy"),
+        ("deploy-rsync", "bewaar-adressen"),
+    }
+    # What a publish added to the ledger goes back into the repository, after the upload.
+    for job in ("publish", "deploy-rsync"):
+        runs = [s.get("run", "") for s in workflow["jobs"][job]["steps"]]
+        assert runs[-1] == "./blog bewaar-adressen --push", job
+        assert workflow["jobs"][job]["permissions"] == {"contents": "write"}
 
 
 def test_a_push_tests_then_deploys_and_every_night_publishes(workflow):
