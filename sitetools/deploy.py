@@ -16,6 +16,7 @@ import uuid
 from pathlib import Path
 
 from .build import BuildError, refuse_output_folder, swap_in
+from .cleanup import abandoned
 from .deploy_changes import Changes, lost_pages, refusal, report
 from .deploy_target import (
     MARKER,
@@ -182,21 +183,9 @@ def push_github(site, branch):
 
 def private_folder():
     """A fresh folder for this deploy's publish; folders of deploys that died are removed."""
-    for old in ROOT.glob(f"{PRIVATE}*"):
-        pid = old.name.removeprefix(PRIVATE).split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
-            shutil.rmtree(old, ignore_errors=True)
+    for old in abandoned(ROOT, PRIVATE):
+        shutil.rmtree(old, ignore_errors=True)
     return ROOT / f"{PRIVATE}{os.getpid()}-{uuid.uuid4().hex[:8]}"
-
-
-def _alive(pid):
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def deploy(target=None, github=False, dry_run=False, force=False, branch="gh-pages"):

@@ -4,15 +4,11 @@ Every site here is written by the test (tests/moving_site.py), never the real co
 """
 
 import http.client
-import os
 import re
-import shutil
-import subprocess
-import time
 from html.parser import HTMLParser
 
 import pytest
-from conftest import free_port
+from conftest import free_port, nginx
 from moving_site import build_site, post, write_site
 
 from plugins.redirects.addresses import (
@@ -305,67 +301,23 @@ def test_clashes_with_generated_pages_stop_the_build_with_file_and_line(tmp_path
     ) in str(stopped.value)
 
 
-NGINX_WITH_MAP = """
-daemon off;
-worker_processes 1;
-pid {run}/nginx.pid;
-error_log {run}/error.log;
-{user}
-events {{ worker_connections 16; }}
-http {{
-    access_log off;
-    client_body_temp_path {run}/body;
-    proxy_temp_path {run}/proxy;
-    fastcgi_temp_path {run}/fastcgi;
-    uwsgi_temp_path {run}/uwsgi;
-    scgi_temp_path {run}/scgi;
-    map $uri $redirect_target {{
-        default "";
-        include {root}/nginx-redirects.map;
-    }}
-    server {{
-        listen 127.0.0.1:{port};
-        root {root};
-        if ($redirect_target) {{ return 301 $redirect_target; }}
-    }}
-}}
-"""
-
-
 @pytest.mark.browser
 def test_the_map_file_is_valid_inside_an_nginx_map(moved, tmp_path):
-    """Only that nginx reads the file as documented; the shipped server block has its own test."""
-    port, run = free_port(), tmp_path / "run"
-    run.mkdir()
-    conf = run / "nginx.conf"
-    user = "user root;" if os.geteuid() == 0 else ""
-    conf.write_text(NGINX_WITH_MAP.format(run=run, port=port, root=moved, user=user), "utf-8")
-    binary = shutil.which("nginx") or "/usr/sbin/nginx"
-    server = subprocess.Popen([binary, "-c", str(conf), "-p", str(run)], stderr=subprocess.PIPE)
-    try:
-        answers = {}
+    """The shipped nginx configuration (conftest.nginx) reads the map as documented."""
+    port = free_port()
+    answers = {}
+    with nginx(moved, tmp_path / "run", port):
         for old in (
             "/artikelen/oud.html",
             "/2019/05/oud-bericht/",
             "/over-ons/",
             "/artikelen/nieuw.html",
         ):
-            for _ in range(50):
-                try:
-                    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                    connection.request("GET", old)
-                    reply = connection.getresponse()
-                    answers[old] = (
-                        reply.status,
-                        reply.getheader("Location", "").split(str(port))[-1],
-                    )
-                    connection.close()
-                    break
-                except OSError:
-                    time.sleep(0.1)
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", old)
+            reply = connection.getresponse()
+            answers[old] = (reply.status, reply.getheader("Location", "").split(str(port))[-1])
+            connection.close()
     assert answers == {
         "/artikelen/oud.html": (301, "/artikelen/nieuw.html"),
         "/2019/05/oud-bericht/": (301, "/artikelen/nieuw.html"),
