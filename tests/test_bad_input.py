@@ -150,12 +150,12 @@ CASES = {
         f"{F}:9: linkt naar '/artikelen/stille-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/stille-werkzoekenden.html'?",
     ),
     "dead-reference-link": (
-        post(BODY + "Lees [dit][1].\n\n[1]: /artikelen/latent-werkzoekende.html\n"),
-        f"{F}:11: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+        post(BODY + "Lees [dit][1].\n\n[1]: /artikelen/stille-werkzoekende.html\n"),
+        f"{F}:11: linkt naar '/artikelen/stille-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/stille-werkzoekenden.html'?",
     ),
     "dead-raw-link": (
-        post(BODY + 'Lees <a href="/artikelen/latent-werkzoekende.html">dit</a>.\n'),
-        f"{F}:9: linkt naar '/artikelen/latent-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/latent-werkzoekenden.html'?",
+        post(BODY + 'Lees <a href="/artikelen/stille-werkzoekende.html">dit</a>.\n'),
+        f"{F}:9: linkt naar '/artikelen/stille-werkzoekende.html', maar dat artikel bestaat niet; bedoel je '/artikelen/stille-werkzoekenden.html'?",
     ),
     "scraping-debris": (
         post(BODY + "Afbeelding met tekst, schermopname Automatisch gegenereerde beschrijving\n"),

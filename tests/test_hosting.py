@@ -83,7 +83,7 @@ def files(www):
 
 def test_the_graded_headers_are_on_pages_files_and_the_404_page(hosted):
     base, www = hosted
-    pages = ["/", "/artikelen/talentschaarste.html", "/zoeken/", "/thema/ai/", "/bestaat-niet/"]
+    pages = ["/", "/artikelen/personeelstekort.html", "/zoeken/", "/thema/ai/", "/bestaat-niet/"]
     assets = [
         "/theme/css/base.css",
         "/theme/js/zoeken.js",
