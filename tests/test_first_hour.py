@@ -3,6 +3,7 @@ guide names exists, says what it is for, and is no part of the site."""
 
 import json
 import os
+import shutil
 import subprocess
 
 import pytest
@@ -60,7 +61,9 @@ def test_the_photo_folder_exists_and_a_new_post_says_where_a_photo_goes(tmp_path
     note = ROOT / "content" / "images" / "LEESMIJ.txt"
     text = note.read_text(encoding="utf-8")
     assert len(text.splitlines()) == 1 and "foto" in text and "/images/" in text
-    project = make_project(tmp_path)  # a fresh clone's content, the note included
+    project = make_project(tmp_path)  # the fixture site, with the photo folder of a fresh clone
+    (project / "content" / "images").mkdir(exist_ok=True)
+    shutil.copy(note, project / "content" / "images" / note.name)
     result = run_task(project, "new", "Een artikel met een foto")
     assert result.returncode == 0, result.stderr
     assert "Een foto? Zet hem in content/images/" in result.stderr
