@@ -142,7 +142,8 @@ def test_check_and_build_name_the_scheduled_post(tmp_path, monkeypatch):
     assert not (project / "output" / "concepten").exists()
     monkeypatch.setenv("WIB_NOW", AT)
     published = run_task(project, "publish")
-    assert "ingepland" not in published.stderr
+    assert "later.md: ingepland" not in published.stderr
+    assert "niets is ingepland" in published.stderr  # the publish summary says so
     assert (project / "output" / "artikelen" / "later.html").exists()
 
 
