@@ -53,4 +53,7 @@ def test_success_is_not_a_warning(tmp_path):
         assert result.returncode == 0, result.stderr
         assert "WARNING" not in result.stderr and "let op" not in result.stderr
         assert result.stdout == ""  # Pelican's English 'Done: Processed …' is not shown
-    assert run_task(project, "build").stderr.strip().endswith("Site gebouwd in output/.")
+    assert run_task(project, "build").stderr.strip().splitlines()[-2:] == [
+        "Site gebouwd in output/.",
+        "Bekijk haar met ./blog serve, of met ./blog livereload (bouwt opnieuw bij elke wijziging).",
+    ]
