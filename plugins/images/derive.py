@@ -102,16 +102,28 @@ def clean(im):
 
 def render(plan, cache_dir):
     """Make the files of ``plan`` in ``cache_dir/<key>/`` unless they are there already."""
-    folder = Path(cache_dir) / plan.key
-    if folder.is_dir():
-        return folder
-    Path(cache_dir).mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{plan.key}-", dir=cache_dir))
-    try:
+
+    def fill(tmp):
         if plan.variants[0].fmt == "svg":
             shutil.copyfile(plan.source, tmp / plan.variants[0].name)
         else:
             _render_raster(plan, tmp)
+
+    return cache_entry(cache_dir, plan.key, fill)
+
+
+def cache_entry(cache_dir, key, fill):
+    """The folder ``cache_dir/<key>``, made by ``fill(tmp)`` in a temporary folder first.
+
+    The rename makes an entry appear whole or not at all, also with two builds at once.
+    """
+    folder = Path(cache_dir) / key
+    if folder.is_dir():
+        return folder
+    Path(cache_dir).mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache_dir))
+    try:
+        fill(tmp)
         os.replace(tmp, folder)
     except OSError:
         shutil.rmtree(tmp, ignore_errors=True)

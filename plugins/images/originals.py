@@ -9,15 +9,13 @@ published as it is, as the figures do. Copies are cached by the source's bytes, 
 """
 
 import hashlib
-import os
 import shutil
-import tempfile
 from pathlib import Path
 
 from PIL import Image, JpegImagePlugin
 
 from . import images
-from .derive import CODE_VERSION, clean, usable_cache
+from .derive import CODE_VERSION, cache_entry, clean, usable_cache
 
 FORMATS = {
     ".jpg": "JPEG",
@@ -50,24 +48,17 @@ def publish_originals(paths, output, settings):
 
 def clean_copy(source, cache):
     """The cached clean copy of ``source`` (made now if it is not cached yet)."""
+    name = source.name.lower()  # in the key too: the same photo under two names is two copies
     data = source.read_bytes()
-    key = hashlib.sha256(CODE_VERSION.encode() + b" original " + data).hexdigest()[:12]
-    copy = Path(cache) / key / source.name.lower()
-    if copy.is_file():
-        return copy
-    Path(cache).mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{key}-", dir=cache))
-    try:
+    key = hashlib.sha256(f"{CODE_VERSION} original {name} ".encode() + data).hexdigest()[:12]
+
+    def fill(tmp):
         if source.suffix.lower() == ".svg":
-            shutil.copyfile(source, tmp / copy.name)
+            shutil.copyfile(source, tmp / name)
         else:
-            _save_clean(source, tmp / copy.name)
-        os.replace(tmp, copy.parent)
-    except OSError:
-        shutil.rmtree(tmp, ignore_errors=True)
-        if not copy.is_file():  # another process finished first, else a real failure
-            raise
-    return copy
+            _save_clean(source, tmp / name)
+
+    return cache_entry(cache, key, fill) / name
 
 
 def _save_clean(source, target):
