@@ -84,9 +84,19 @@ def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
             finish(step)
         swap_in(staging, target)
     except BaseException:
+        stop_background_work(settings)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
+
+
+def stop_background_work(settings):
+    """End what the build started beside Pelican's run (share cards being drawn): no process
+    outlives a failed or interrupted build."""
+    if enabled_in(settings, "plugins.share_cards"):
+        from plugins.share_cards.share_cards import stop  # noqa: PLC0415
+
+        stop()
 
 
 class Step:
@@ -98,7 +108,12 @@ class Step:
 
 def enabled(step, plugin):
     """True if ``plugin`` is in this build's PLUGINS (its plans are this build's, not stale)."""
-    return plugin in step.settings.get("PLUGINS", [])
+    return enabled_in(step.settings, plugin)
+
+
+def enabled_in(settings, plugin):
+    """True if ``plugin`` is in the PLUGINS of ``settings``."""
+    return plugin in settings.get("PLUGINS", [])
 
 
 def add_host_files(step):

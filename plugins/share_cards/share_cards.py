@@ -1,26 +1,26 @@
 """Pelican glue of share cards: an og:image for every article, theme, rubric and the home page.
 
 While reading, every page gets its card's data (path, size, alt) in ``SHARE_CARDS``, keyed by
-the page's output file; the images are drawn (or taken from the cache) after Pelican's run, by
-``publish``, a step of the build's post-build pipeline (``sitetools/build.py``), in parallel,
-and copied into the output folder.
+the page's output file. Each card's drawing starts in the background as soon as its article is
+read or its page planned (``drawing.py``: into the cache, on the cores Pelican leaves idle);
+``publish``, a step of the build's post-build pipeline (``sitetools/build.py``), waits for them
+and links them into the output folder.
 """
 
 import hashlib
 import logging
-import os
-import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 from plugins.images.derive import publish_file, sweep, touch, usable_cache
 
-from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, crop_hero, draw_card, read_colours
+from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, read_colours
+from .drawing import Drawing
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +56,7 @@ class _State:
         self.jobs = {}  # file name -> Job
         self.cards = {}  # output file -> template data
         self.colours = ()
+        self.drawing = None  # the cards being drawn in the background (None: no cache to use)
 
 
 STATE = _State()
@@ -75,9 +76,19 @@ def start(pelican):
     global STATE  # noqa: PLW0603 (one build at a time; reset here, read by the other signals)
     settings = pelican.settings
     check_prefixed_settings(settings, "SHARE_CARDS_", DEFAULTS)
+    stop()  # a previous build that ended without publishing (the preview builds again and again)
     STATE = _State(settings)
     tokens = Path(settings["THEME"]) / "static" / "css" / "tokens.css"
     STATE.colours = read_colours(tokens) if tokens.is_file() else read_colours_default()
+    cache = cache_dir(settings).resolve()
+    if not cache.is_relative_to(Path(settings["OUTPUT_PATH"]).resolve()):  # see usable_cache
+        STATE.drawing = Drawing(cache)
+
+
+def stop():
+    """Stop the background drawing of a build that failed or was interrupted (no orphans)."""
+    if STATE.drawing is not None:
+        STATE.drawing.stop()
 
 
 def read_colours_default():
@@ -96,7 +107,13 @@ def _card(output_file, stem, title, label, alt):
     spec = CardSpec(title, label, STATE.settings.get("SITENAME", ""), STATE.colours)
     name = f"{stem}-{_key(spec)}.png"
     STATE.jobs[name] = Job(name, spec=spec)
+    _draw_soon(STATE.jobs[name])
     return _register(output_file, name, alt, "image/png")
+
+
+def _draw_soon(job):
+    if STATE.drawing is not None:
+        STATE.drawing.start(job)
 
 
 def _register(output_file, name, alt, mime):
@@ -106,17 +123,36 @@ def _register(output_file, name, alt, mime):
     return data
 
 
-def _article_card(article):
+def _article_job(article):
+    """The card of ``article`` (a Job), its alt text and its type."""
     hero = getattr(article, "hero_image", None)
     stem = f"artikel-{article.slug}"
     if hero and hero.get("source", "").lower().endswith(RASTER_CROPPABLE):
         name = f"{stem}-{_key(hero['key'], STATE.colours)}.jpg"
         background = dict(STATE.colours)["bg"]
-        STATE.jobs[name] = Job(name, source=hero["source"], background=background)
-        alt = hero["alt"] or article.title
-        return _register(article.save_as, name, alt, "image/jpeg")
+        job = Job(name, source=hero["source"], background=background)
+        return job, hero["alt"] or article.title, "image/jpeg"
     label = " · ".join(str(tag) for tag in getattr(article, "tags", []))
-    return _card(article.save_as, stem, article.title, label, article.title)
+    spec = CardSpec(article.title, label, STATE.settings.get("SITENAME", ""), STATE.colours)
+    return Job(f"{stem}-{_key(spec)}.png", spec=spec), article.title, "image/png"
+
+
+def draw_early(content):
+    """Start drawing an article's card as soon as it is read (its plan follows after reading).
+
+    Runs after the images plugin's ``rewrite`` (``hero_image``) and nl_site's title. A card
+    that the build ends up not using (a post held back as a draft in a publish) is deleted by
+    ``publish``.
+    """
+    if isinstance(content, Article) and STATE.drawing is not None:
+        STATE.drawing.start(_article_job(content)[0])
+
+
+def _article_card(article):
+    job, alt, mime = _article_job(article)
+    STATE.jobs[job.name] = job
+    _draw_soon(job)
+    return _register(article.save_as, job.name, alt, mime)
 
 
 def plan_article_cards(generator):
@@ -160,49 +196,28 @@ def plan_page_cards(generator):
     generator.context["SHARE_CARDS"] = STATE.cards
 
 
-def make(job, cache):
-    """The bytes of ``job`` into ``cache/<name>`` unless they are there already (atomic)."""
-    path = Path(cache) / job.name
-    if path.is_file():
-        return path
-    data = draw_card(job.spec) if job.spec else crop_hero(job.source, job.background)
-    fd, tmp = tempfile.mkstemp(prefix=".card-", dir=cache)
-    with os.fdopen(fd, "wb") as out:
-        out.write(data)
-    os.replace(tmp, path)
-    return path
-
-
 def publish(settings):
-    """Draw or reuse every planned card, copy it into the output folder, sweep the cache.
+    """Wait for every planned card (drawing what is missing), link it into the output folder,
+    sweep the cache.
 
     A step of the build's post-build pipeline (``sitetools/build.py``), after Pelican's run.
     """
     target = Path(settings["OUTPUT_PATH"]) / setting(settings, "SHARE_CARDS_OUTPUT_DIR")
+    jobs = [STATE.jobs[name] for name in sorted(STATE.jobs)]
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
-        if STATE.jobs:
+        drawing = STATE.drawing if STATE.drawing is not None else Drawing(cache)
+        drawing.finish(jobs)
+        if jobs:
             target.mkdir(parents=True, exist_ok=True)
-            cache.mkdir(parents=True, exist_ok=True)
-            _make_all([STATE.jobs[name] for name in sorted(STATE.jobs)], cache, target)
+        for job in jobs:
+            touch(cache / job.name)
+            publish_file(cache / job.name, target / job.name)
         sweep(cache, set(STATE.jobs), STATE.started)
-
-
-def _make_all(jobs, cache, target):
-    missing = [job for job in jobs if not (cache / job.name).is_file()]
-    workers = min(len(missing), os.cpu_count() or 1)
-    if workers > 1 and len(missing) > 8:
-        with ProcessPoolExecutor(workers) as pool:
-            list(pool.map(make, missing, [cache] * len(missing), chunksize=16))
-    else:
-        for job in missing:
-            make(job, cache)
-    for job in jobs:
-        touch(cache / job.name)
-        publish_file(cache / job.name, target / job.name)
 
 
 def register():
     """Connect the plugin to Pelican's signals."""
     signals.initialized.connect(start)
+    signals.content_object_init.connect(draw_early)
     signals.article_generator_finalized.connect(plan_article_cards)
     signals.page_generator_finalized.connect(plan_page_cards)

@@ -1,0 +1,103 @@
+"""Cards drawn in a background pool of processes while Pelican is still reading and writing.
+
+Pelican runs on one core; the others would idle until its run ends. A card's spec is known as
+soon as its article is read, so its drawing starts then (into the cache folder, each file
+atomic), and the post-build step waits for the pool, drawing what is still queued itself, and
+links the files. The pool has one worker fewer than the machine has cores (Pelican's process
+keeps one) and a slightly lower priority. Its workers ignore Ctrl-C: an interrupted or failed
+build cancels what has not started and waits for the cards being drawn (milliseconds), so no
+worker outlives the build and no half-written file stays in the cache.
+"""
+
+import os
+import signal
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from .card import crop_hero, draw_card
+
+# Pelican's process first when the machine is busy: the workers take what it leaves.
+WORKER_NICENESS = 5
+# So few missing cards are drawn at once in the build's own process (no pool to start).
+INLINE = 8
+
+
+def make(job, cache):
+    """The bytes of ``job`` into ``cache/<name>`` unless they are there already (atomic).
+
+    Returns True if this call drew the file.
+    """
+    path = Path(cache) / job.name
+    if path.is_file():
+        return False
+    data = draw_card(job.spec) if job.spec else crop_hero(job.source, job.background)
+    fd, tmp = tempfile.mkstemp(prefix=".card-", dir=cache)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def _worker_start():
+    os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops its pool itself
+
+
+class Drawing:
+    """The cards of one build being made in ``cache``: started early, waited for once."""
+
+    def __init__(self, cache, workers=None):
+        self.cache = Path(cache)
+        self.workers = workers or max(1, (os.cpu_count() or 1) - 1)
+        self.pool = None
+        self.started = {}  # file name -> (Job, Future: True if it drew the file)
+
+    def start(self, job):
+        """Start making ``job`` in the background unless it is cached or started already."""
+        if job.name in self.started or (self.cache / job.name).is_file():
+            return
+        if self.pool is None:
+            self.cache.mkdir(parents=True, exist_ok=True)
+            self.pool = ProcessPoolExecutor(self.workers, initializer=_worker_start)
+        self.started[job.name] = (job, self.pool.submit(make, job, self.cache))
+
+    def finish(self, jobs):
+        """Make sure every one of ``jobs`` is in the cache; wait for the pool and close it.
+
+        This process helps: it draws the queued cards from the last one back while the workers
+        go on from the first. A card started early that the build did not keep (a draft in a
+        publish, a title that changed after it was read) is deleted again if this build drew it.
+        """
+        drawn = {}
+        try:
+            new = [j for j in jobs if j.name not in self.started]
+            if len(new) > INLINE:
+                for job in new:
+                    self.start(job)
+            else:
+                drawn.update((job.name, make(job, self.cache)) for job in new)
+            for name, (job, future) in reversed(self.started.items()):
+                if future.cancel():
+                    drawn[name] = make(job, self.cache)
+            drawn.update(
+                (name, future.result())
+                for name, (_, future) in self.started.items()
+                if not future.cancelled()
+            )
+        finally:
+            self.stop()
+        wanted = {job.name for job in jobs}
+        for name, by_us in drawn.items():
+            if by_us and name not in wanted:
+                (self.cache / name).unlink(missing_ok=True)
+
+    def stop(self):
+        """Cancel what has not started, wait for the cards being drawn, end the workers."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
