@@ -4,6 +4,7 @@ A failed build leaves the previous output folder exactly as it was: nothing half
 nothing emptied.
 """
 
+import contextlib
 import logging
 import os
 import shutil
@@ -14,7 +15,8 @@ from .cleanup import leftovers, owned_folder, remove_in_background, staging_pref
 from .guards import clash, protected_folders
 from .linkcheck import check_links
 from .logs import fresh_run
-from .search_index import RECORD, SearchIndexError, index_site
+from .search_early import EarlyIndex
+from .search_index import BUNDLE, RECORD, SearchIndexError, index_site
 from .search_later import stale_index
 from .settings import ROOT, load
 
@@ -67,8 +69,10 @@ def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
 
     The order of the whole build, in one place: Pelican's run writes every page into a fresh
     staging folder, the steps of ``POST_BUILD`` finish the site there, one after the other, and
-    only then is it swapped in. ``search=LATER`` (the live preview) swaps in without waiting for
-    the search index: see ``index_search``.
+    only then is it swapped in. Beside Pelican's run, the share cards are drawn as soon as they
+    are planned and the search index starts once the article pages are written; the steps wait
+    for them. ``search=LATER`` (the live preview) swaps in without waiting for the search index:
+    see ``index_search``.
     """
     settings = load(config, **override)
     target = Path(output or settings["OUTPUT_PATH"])
@@ -78,22 +82,27 @@ def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
     staging = owned_folder(target.parent, staging_prefix(target))
     settings["OUTPUT_PATH"] = str(staging)
     step = Step(settings, staging, target, search)
+    if search == COMPLETE:
+        step.early = EarlyIndex(staging, *previous_index(step))
     try:
-        run_pelican(settings)
+        with step.early or contextlib.nullcontext():
+            run_pelican(settings)
         for finish in POST_BUILD:
             finish(step)
         swap_in(staging, target)
     except BaseException:
-        stop_background_work(settings)
+        stop_background_work(step)
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return target
 
 
-def stop_background_work(settings):
-    """End what the build started beside Pelican's run (share cards being drawn): no process
-    outlives a failed or interrupted build."""
-    if enabled_in(settings, "plugins.share_cards"):
+def stop_background_work(step):
+    """End what the build started beside Pelican's run (share cards being drawn, the search
+    indexer): no process outlives a failed or interrupted build, none writes into its folder."""
+    if step.early is not None:
+        step.early.stop()
+    if enabled(step, "plugins.share_cards"):
         from plugins.share_cards.share_cards import stop  # noqa: PLC0415
 
         stop()
@@ -104,16 +113,12 @@ class Step:
 
     def __init__(self, settings, staging, target, search=COMPLETE):
         self.settings, self.staging, self.target, self.search = settings, staging, target, search
+        self.early = None  # the search index started while Pelican writes (search_early.py)
 
 
 def enabled(step, plugin):
     """True if ``plugin`` is in this build's PLUGINS (its plans are this build's, not stale)."""
-    return enabled_in(step.settings, plugin)
-
-
-def enabled_in(settings, plugin):
-    """True if ``plugin`` is in the PLUGINS of ``settings``."""
-    return plugin in settings.get("PLUGINS", [])
+    return plugin in step.settings.get("PLUGINS", [])
 
 
 def add_host_files(step):
@@ -167,24 +172,39 @@ def keep_published_addresses(step):
         raise BuildError(ledger.report(lost))
 
 
+def previous_index(step):
+    """The previous output and the record of its index, for a cached build (else None, None).
+
+    The record lies in the cache root, not the fingerprint folder build_cache picks: a CSS or
+    template change does not touch what the index is made of, and its digest covers the
+    article pages.
+    """
+    settings = step.settings
+    if not settings.get("CACHE_CONTENT"):
+        return None, None
+    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
+    return (step.target if step.target.is_dir() else None), Path(root) / RECORD
+
+
 def index_search(step):
     """Index the finished staging folder for site search; a failed index fails the build.
 
-    A cached build (not a publish) reuses the previous output's index when no article page
-    changed. The live preview (``LATER``) never waits for the indexer: it takes the previous
-    index, marks it as being updated (``search_later.STATUS``) and indexes after the swap.
+    The index started while Pelican wrote (``step.early``) is waited for if its article pages
+    are still the site's; otherwise the pages are indexed now. A cached build (not a publish)
+    reuses the previous output's index when no article page changed. The live preview
+    (``LATER``) never waits for the indexer: it takes the previous index, marks it as being
+    updated (``search_later.STATUS``) and indexes after the swap.
     """
-    settings = step.settings
-    cached = settings.get("CACHE_CONTENT")
-    # The cache root, not the fingerprint folder build_cache picks: a CSS or template change does
-    # not touch what the index is made of, and the record's digest covers the article pages.
-    root = settings.get("BUILD_CACHE_ROOT", settings["CACHE_PATH"])
-    record = Path(root) / RECORD if cached else None
-    previous = step.target if cached and step.target.is_dir() else None
+    previous, record = previous_index(step)
     try:
         if step.search == LATER:
             stale_index(step.staging, previous, record)
+        elif step.early is not None and step.early.matches():
+            step.early.indexing.finish()
         else:
+            if step.early is not None:
+                step.early.stop()
+                shutil.rmtree(step.staging / BUNDLE, ignore_errors=True)
             index_site(step.staging, previous, record)
     except SearchIndexError as err:
         raise BuildError(str(err)) from err

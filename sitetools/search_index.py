@@ -130,14 +130,40 @@ def index_site(site, previous=None, record=None):
     from the same article pages is reused instead of indexing again: an edit to a draft, the CSS
     or a list page then costs no indexing. Publishing passes neither and always indexes.
     """
-    inputs = indexed_input(site)
-    if inputs is None:
-        return
-    if previous and record and reuse(site, previous, record, inputs):
-        return
-    run_pagefind(site)
-    if record:
-        remember(record, inputs, site / BUNDLE)
+    Indexing(site, previous, record).finish()
+
+
+class Indexing:
+    """The index of ``site``, started now (the article pages are written) and finished later:
+    the build starts it while Pelican still writes the other pages (``search_early.py``)."""
+
+    def __init__(self, site, previous=None, record=None):
+        self.site, self.previous, self.record = Path(site), previous, record
+        self.inputs = indexed_input(self.site)
+        self.indexer = None
+        self.reuse = bool(
+            self.inputs and previous and record and is_current(previous, record, self.inputs)
+        )
+        if self.inputs is not None and not self.reuse:
+            self.indexer = start_pagefind(self.site)
+
+    def finish(self):
+        """Wait for the index (or link the previous one); raise SearchIndexError when it fails."""
+        if self.reuse:
+            link_index(self.previous, self.site)
+        elif self.indexer is not None:
+            try:
+                finish_pagefind(self.site, self.indexer)
+            finally:
+                self.indexer = None
+            if self.record:
+                remember(self.record, self.inputs, self.site / BUNDLE)
+
+    def stop(self):
+        """Stop the indexer if it still runs (a failed or interrupted build)."""
+        if self.indexer is not None:
+            _end(self.indexer)
+            self.indexer = None
 
 
 class Cancelled(Exception):  # noqa: N818 (not an error: a newer run was asked for)
@@ -149,8 +175,13 @@ def run_pagefind(site, cancel=None):
 
     ``cancel`` (a threading.Event) stops the indexer at once and raises Cancelled.
     """
+    finish_pagefind(site, start_pagefind(site), cancel)
+
+
+def start_pagefind(site):
+    """The indexer, started on ``site`` (its output is read by ``finish_pagefind``)."""
     try:
-        indexer = subprocess.Popen(
+        return subprocess.Popen(
             pagefind_command(site),
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -158,6 +189,11 @@ def run_pagefind(site, cancel=None):
         )
     except OSError as err:
         raise SearchIndexError(_dutch(str(err))) from err
+
+
+def finish_pagefind(site, indexer, cancel=None):
+    """Wait for ``indexer``, check it, drop its unused UI files and make its output stable."""
+    site = Path(site)
     try:
         out, err = _wait(indexer, cancel)
     except subprocess.TimeoutExpired as timeout:
@@ -169,9 +205,7 @@ def run_pagefind(site, cancel=None):
             "gebeurt het weer, meld het dan aan de beheerder van de blog"
         ) from timeout
     finally:
-        if indexer.poll() is None:
-            indexer.kill()
-            indexer.communicate()
+        _end(indexer)
     if indexer.returncode != 0:
         raise SearchIndexError(_dutch((err or out).strip()))
     if not (site / BUNDLE / "pagefind.js").is_file():
@@ -182,6 +216,13 @@ def run_pagefind(site, cancel=None):
         stabilise(site / BUNDLE)
     except (OSError, ValueError, LookupError, TypeError, CBORError) as err:
         raise SearchIndexError(_dutch(f"{err.__class__.__name__}: {err}")) from err
+
+
+def _end(indexer):
+    """Kill ``indexer`` if it still runs, and reap it."""
+    if indexer.poll() is None:
+        indexer.kill()
+        indexer.communicate()
 
 
 def _wait(indexer, cancel):

@@ -5,6 +5,7 @@ Nothing is ever cut: a title that does not fit at one size is tried smaller, and
 than the card is split over lines.
 """
 
+import math
 from dataclasses import dataclass
 
 TITLE_SIZES = (76, 68, 60, 54, 48, 44, 40, 36, 32, 28, 24, 20, 16)
@@ -20,7 +21,7 @@ class Block:
 
     def height(self):
         """Height in pixels of all lines."""
-        return round(len(self.lines) * self.size * LINE_HEIGHT)
+        return lines_height(len(self.lines), self.size)
 
 
 def wrap(text, fits):
@@ -54,11 +55,33 @@ def _pieces(word, fits):
 
 
 def fit(text, measure, width, height, sizes=TITLE_SIZES):
-    """The largest size at which ``text`` wraps into ``width`` x ``height``; every word kept."""
-    block = None
-    for size in sizes:
-        lines = wrap(text, lambda line, size=size: measure(line, size) <= width)
-        block = Block(size, tuple(lines))
+    """The largest size at which ``text`` wraps into ``width`` x ``height``; every word kept.
+
+    A size at which even the fewest possible lines are too high is skipped without wrapping
+    (``fewest_lines`` is a lower bound: the result is the one trying every size would give).
+    """
+    for size in sizes[:-1]:
+        if lines_height(fewest_lines(text, measure, width, size), size) > height:
+            continue
+        block = Block(size, tuple(wrap(text, _fits(measure, size, width))))
         if block.height() <= height:
             return block
-    return block  # the smallest size: taller than asked, but nothing cut
+    # The smallest size: taller than asked, but nothing cut.
+    return Block(sizes[-1], tuple(wrap(text, _fits(measure, sizes[-1], width))))
+
+
+def _fits(measure, size, width):
+    return lambda line: measure(line, size) <= width
+
+
+def lines_height(count, size):
+    """Height in pixels of ``count`` lines at ``size``."""
+    return round(count * size * LINE_HEIGHT)
+
+
+def fewest_lines(text, measure, width, size):
+    """A lower bound of the lines ``text`` wraps into at ``size``: every line but the last is
+    at most ``width`` wide and ends where a space was, so the text on one line is narrower than
+    that many lines plus their spaces (with 2 % slack for kerning around the spaces)."""
+    one_line = measure(" ".join(text.split()), size) * 0.98
+    return max(1, math.ceil(one_line / (width + measure(" ", size))))
