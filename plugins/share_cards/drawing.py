@@ -21,6 +21,9 @@ from .card import crop_hero, draw_card
 WORKER_NICENESS = 5
 # So few missing cards are drawn at once in the build's own process (no pool to start).
 INLINE = 8
+# Cards per message to the pool: a card takes milliseconds, so a message each would cost a
+# good part of that in the build's own process.
+BATCH = 16
 
 
 def make(job, cache):
@@ -48,47 +51,66 @@ def _worker_start():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops its pool itself
 
 
+def make_all(jobs, cache):
+    """``make`` each of ``jobs``; {name: True if this call drew it}."""
+    return {job.name: make(job, cache) for job in jobs}
+
+
 class Drawing:
-    """The cards of one build being made in ``cache``: started early, waited for once."""
+    """The cards of one build being made in ``cache``: started early, waited for once.
+
+    Jobs go to the pool in batches of ``BATCH`` (one message per batch, not per card).
+    """
 
     def __init__(self, cache, workers=None):
         self.cache = Path(cache)
         self.workers = workers or max(1, (os.cpu_count() or 1) - 1)
         self.pool = None
-        self.started = {}  # file name -> (Job, Future: True if it drew the file)
+        self.started = set()  # names of the jobs queued or sent to the pool
+        self.queue = []  # jobs not sent yet
+        self.batches = []  # (jobs, Future of make_all)
 
     def start(self, job):
         """Start making ``job`` in the background unless it is cached or started already."""
         if job.name in self.started or (self.cache / job.name).is_file():
             return
+        self.started.add(job.name)
+        self.queue.append(job)
+        if len(self.queue) >= BATCH:
+            self.flush()
+
+    def flush(self):
+        """Send the queued jobs to the pool (started at the first batch)."""
+        if not self.queue:
+            return
         if self.pool is None:
             self.cache.mkdir(parents=True, exist_ok=True)
             self.pool = ProcessPoolExecutor(self.workers, initializer=_worker_start)
-        self.started[job.name] = (job, self.pool.submit(make, job, self.cache))
+        self.batches.append((self.queue, self.pool.submit(make_all, self.queue, self.cache)))
+        self.queue = []
 
     def finish(self, jobs):
         """Make sure every one of ``jobs`` is in the cache; wait for the pool and close it.
 
-        This process helps: it draws the queued cards from the last one back while the workers
-        go on from the first. A card started early that the build did not keep (a draft in a
-        publish, a title that changed after it was read) is deleted again if this build drew it.
+        This process helps: it draws the batches still queued from the last one back while the
+        workers go on from the first (a few missing cards it draws alone, without a pool). A
+        card started early that the build did not keep (a draft in a publish, a title that
+        changed after it was read) is deleted again if this build drew it.
         """
         drawn = {}
         try:
-            new = [j for j in jobs if j.name not in self.started]
-            if len(new) > INLINE:
-                for job in new:
-                    self.start(job)
-            else:
-                drawn.update((job.name, make(job, self.cache)) for job in new)
-            for name, (job, future) in reversed(self.started.items()):
+            for job in jobs:
+                self.start(job)
+            if not self.batches and len(self.queue) <= INLINE:
+                drawn.update(make_all(self.queue, self.cache))
+                self.queue = []
+            self.flush()
+            for batch, future in reversed(self.batches):
                 if future.cancel():
-                    drawn[name] = make(job, self.cache)
-            drawn.update(
-                (name, future.result())
-                for name, (_, future) in self.started.items()
-                if not future.cancelled()
-            )
+                    drawn.update(make_all(batch, self.cache))
+            for _, future in self.batches:
+                if not future.cancelled():
+                    drawn.update(future.result())
         finally:
             self.stop()
         wanted = {job.name for job in jobs}
@@ -98,6 +120,7 @@ class Drawing:
 
     def stop(self):
         """Cancel what has not started, wait for the cards being drawn, end the workers."""
+        self.queue = []
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
             self.pool = None

@@ -116,6 +116,11 @@ def _draw_soon(job):
         STATE.drawing.start(job)
 
 
+def _send_queued():
+    if STATE.drawing is not None:
+        STATE.drawing.flush()
+
+
 def _register(output_file, name, alt, mime):
     folder = setting(STATE.settings, "SHARE_CARDS_OUTPUT_DIR")
     data = {"path": f"{folder}/{name}", "width": WIDTH, "height": HEIGHT, "alt": alt, "type": mime}
@@ -183,6 +188,7 @@ def plan_article_cards(generator):
             f"{category_label}: {category}",
         )
     _card(HOME, "home", site, settings.get("SITESUBTITLE", ""), site)
+    _send_queued()
     generator.context["SHARE_CARDS"] = STATE.cards
 
 
@@ -193,6 +199,7 @@ def plan_page_cards(generator):
             page.share_image = _card(
                 page.save_as, f"pagina-{page.slug}", page.title, "", page.title
             )
+    _send_queued()
     generator.context["SHARE_CARDS"] = STATE.cards
 
 
