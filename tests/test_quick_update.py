@@ -11,7 +11,9 @@ the post has an error, the last good site stays).
 import json
 import subprocess
 import sys
+from pathlib import Path
 
+import pytest
 from conftest import make_project
 
 SEQUENCE = r"""
@@ -139,11 +141,72 @@ def test_every_save_gives_what_a_clean_build_gives(tmp_path):
     assert "artikelen/ai-op-het-secretariaat.html" in written["a sentence added to an article"]
     assert "index.html" not in written["a sentence added to an article"]
     assert "index.html" in written["a longer text: the reading time on list pages changes"]
-    assert "artikelen/cao-uitzendkrachten-2026.html" in written[
-        "text that makes another article's Meer lezen choose it"
-    ]
+    assert (
+        "artikelen/cao-uitzendkrachten-2026.html"
+        in written["text that makes another article's Meer lezen choose it"]
+    )
     assert written["a page's text"] == {"over/index.html"}
     assert written["a draft's text"] == {"concepten/concept-over-netwerken.html"}
     assert "artikelen/thuiswerken-of-kantoor.html" in written["that link fixed"]
     assert "niet bijgewerkt" in done.stderr
     assert "bestaat-niet.html" in done.stderr
+
+
+REPLAY = r"""
+import json, sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])  # the repository's tests/: the edits of tests/test_cache.py
+import cache_edits
+from sitetools.build import build
+from sitetools.preview import Preview
+from sitetools.search_later import STATUS
+
+def snapshot(folder):
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name != STATUS}
+
+preview = Preview()
+preview.rebuild()
+report = []
+for what, edit, _ in getattr(cache_edits, sys.argv[2]):
+    edit(Path("."))
+    preview.rebuild()
+    assert preview.indexer.wait(300), what
+    live = snapshot(Path("output"))
+    clean = snapshot(build("pelicanconf.py", "schoon", CACHE_CONTENT=False,
+                           LOAD_CONTENT_CACHE=False, SEARCH_STATUS_FILE=STATUS))
+    differ = sorted(k for k in live.keys() | clean.keys() if live.get(k) != clean.get(k))
+    report.append({"what": what, "way": preview.last, "differ": differ})
+print(json.dumps(report))
+"""
+
+
+@pytest.mark.parametrize("sequence", ["STEPS", "MORE_STEPS"])
+def test_the_cache_tests_edits_in_the_preview_equal_clean_builds(tmp_path, sequence):
+    """The edits tests/test_cache.py replays on ``./blog build``, saved one by one in a running
+    preview: after each, output/ (the index included) equals a clean build."""
+    import cache_edits  # noqa: PLC0415
+
+    project = make_project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", REPLAY, str(Path(__file__).parent), sequence],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=1200,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    steps = getattr(cache_edits, sequence)
+    assert [step["what"] for step in report] == [what for what, _, _ in steps]
+    assert [step for step in report if step["differ"]] == []
+    assert not [step for step in report if step["way"] == "fout"]
+    ways = {step["what"]: step["way"] for step in report}
+    # Text-only edits are quick updates; the others are full builds.
+    expected = {
+        "STEPS": {"a table": "snel", "title of a picked article": "volledig",
+                  "a template": "volledig", "the CSS": "volledig"},
+        "MORE_STEPS": {"a page's text": "snel", "summary of a picked article": "volledig",
+                       "a site setting": "volledig"},
+    }[sequence]  # fmt: skip
+    assert {what: ways[what] for what in expected} == expected
