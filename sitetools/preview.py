@@ -12,6 +12,7 @@ import logging
 import os
 import threading
 import time
+from fnmatch import fnmatch
 from pathlib import Path
 
 from .build import LATER, BuildCrash, BuildError, build
@@ -26,8 +27,17 @@ WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 IGNORED_DIRS = {"__pycache__", ".git"}
 
 
-def stamps(root=ROOT, watched=WATCHED):
-    """{path: (modification time, size)} of every file the preview watches."""
+def ignored_names(settings):
+    """File-name patterns no build reads: editors' and systems' debris (swap files, backups,
+    .DS_Store), hidden files, and what IGNORE_FILES and CONTENT_GUARD_IGNORE name."""
+    from plugins.content_guard.content_guard import setting  # noqa: PLC0415
+
+    return (".*", *setting(settings, "CONTENT_GUARD_IGNORE"), *settings.get("IGNORE_FILES", ()))
+
+
+def stamps(root=ROOT, watched=WATCHED, ignore=()):
+    """{path: (modification time, size)} of every file the preview watches, except names that
+    match ``ignore`` (an editor's swap file changes while the author types: no reason to build)."""
     found = {}
     for name in watched:
         top = os.path.join(root, name)
@@ -35,17 +45,18 @@ def stamps(root=ROOT, watched=WATCHED):
             info = os.stat(top)
             found[top] = (info.st_mtime_ns, info.st_size)
         elif os.path.isdir(top):
-            _scan(top, found)
+            _scan(top, found, ignore)
     return found
 
 
-def _scan(folder, found):
+def _scan(folder, found, ignore):
     with os.scandir(folder) as entries:
         for entry in entries:
+            if entry.name in IGNORED_DIRS or any(fnmatch(entry.name, p) for p in ignore):
+                continue
             try:
                 if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in IGNORED_DIRS:
-                        _scan(entry.path, found)
+                    _scan(entry.path, found, ignore)
                 else:
                     info = entry.stat()
                     found[entry.path] = (info.st_mtime_ns, info.st_size)
@@ -79,13 +90,16 @@ class Preview:
         self.seen = {}  # stamps() of the sources the output was last made from
         self.last = None  # "snel", "volledig" or "fout": how the last update went (for tests)
         self.written = []  # what the last quick update replaced in output/
+        self.ignore = ignored_names(settings)
 
     def rebuild(self):
         """Update output/; end with one line: the preview is up to date, or why it is not."""
         started = time.monotonic()
-        self.indexer.interrupt()  # its pages are about to be replaced: free the CPU
-        now = stamps()
+        now = stamps(ignore=self.ignore)
         changed = changed_files(self.seen, now)
+        if self.seen and not changed and self.last != "fout":
+            return  # only files no build reads changed (an editor's swap file): nothing to do
+        self.indexer.interrupt()  # its pages are about to be replaced: free the CPU
         try:
             with self.lock:
                 if not self._quick(changed):

@@ -45,6 +45,8 @@ STEPS = [
     ("start", lambda: None),
     ("a sentence added to an article", lambda: append(
         "ai-op-het-secretariaat.md", "\nEen nieuwe zin over notulen en agenda's.\n")),
+    ("an editor's swap file beside it", lambda: (
+        ART / ".ai-op-het-secretariaat.md.swp").write_bytes(b"b0VIM 9.0")),
     ("a longer text: the reading time on list pages changes", lambda: append(
         "stille-werkzoekenden.md", "\n" + body("personeelstekort.md") * 2)),
     ("text that makes another article's Meer lezen choose it", lambda: append(
@@ -82,6 +84,7 @@ report = []
 for what, edit in STEPS:
     before = snapshot(Path("output")) if Path("output").is_dir() else {}
     edit()
+    preview.last = None  # stays None if the save needed no update at all
     preview.rebuild()
     assert preview.indexer.wait(300), what
     live = snapshot(Path("output"))
@@ -100,6 +103,7 @@ print(json.dumps(report))
 EXPECTED = {
     "start": "volledig",
     "a sentence added to an article": "snel",
+    "an editor's swap file beside it": None,
     "a longer text: the reading time on list pages changes": "snel",
     "text that makes another article's Meer lezen choose it": "snel",
     "a page's text": "snel",
