@@ -140,6 +140,7 @@ class Preview:
         """A full build, recorded: the next quick updates start from it."""
         from plugins.content_guard import content_guard  # noqa: PLC0415
         from plugins.images import images  # noqa: PLC0415
+        from plugins.share_cards import share_cards  # noqa: PLC0415
 
         # If this build fails, the output stays the last good one, and so does self.site: the
         # next save is compared with the sources of that build.
@@ -152,7 +153,10 @@ class Preview:
             and check
             and check.settings is recording.pelican.settings
         ):
-            self.site = LiveSite(recording, self.output, check, images.STATE)
+            cards = (
+                share_cards.STATE if "plugins.share_cards" in check.settings["PLUGINS"] else None
+            )
+            self.site = LiveSite(recording, self.output, check, images.STATE, cards)
         self.last, self.written = "volledig", []
 
 

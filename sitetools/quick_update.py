@@ -2,22 +2,25 @@
 
 A full build of the preview (``sitetools/preview.py``) records what each page read
 (``page_record``) and leaves its posts, templates and contexts in memory (``LiveSite``). When an
-author then saves one post and its metadata header is unchanged, ``LiveSite.update``:
+author then saves one post and its metadata header is unchanged (or, for an article with its
+Slug written out and no former addresses, only its Title or Summary changed), ``LiveSite.update``:
 
 1. checks that one file as the full check would (``CheckState.recheck``: its own checks, and the
    site-wide ones with the other posts as they were);
 2. reads it with Pelican's own readers (so every plugin's reading step runs) and carries over
-   only what the text decides (``TEXT_ATTRIBUTES``: the HTML and the reading time); anything
-   else that differs (metadata, photos, static files) needs a full build;
-3. computes Meer lezen again for all articles (its choice rests on every article's text);
+   only what the text decides (``TEXT_ATTRIBUTES``: the HTML and the reading time; and the title
+   and summary, ``SHOWN_ATTRIBUTES``); anything else that differs (other metadata, photos,
+   static files) needs a full build;
+3. computes Meer lezen again for all articles when what the selection reads of this one changed,
+   and plans the post's share card again when its title changed (``NewCard``);
 4. renders again exactly the pages that read an attribute whose value changed (the post's own
-   page; list pages when its reading time changed; pages whose Meer lezen changed), and the
-   feeds that carry it, into a private folder;
+   page; list pages when its reading time or title changed; pages whose Meer lezen changed), and
+   the feeds that carry it, into a private folder;
 5. checks their links against the site, and only then puts the pages that differ into the output
    folder, each with one rename.
 
 Anything it cannot decide safely raises ``FullBuildNeeded``, and the preview builds in full.
-``tests/test_quick_update.py`` proves after a sequence of edits that the output equals a clean
+``tests/test_quick_update.py`` proves after sequences of edits that the output equals a clean
 build's, and that the quick path was the one taken.
 """
 
@@ -34,6 +37,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from plugins.content_guard import page_sources
 from plugins.content_guard.problems import report_lines, summary_line
 from plugins.meer_lezen.meer_lezen import attach, selection_input
+from plugins.redirects.addresses import FIELD as ALIAS
 from plugins.schedule import clock
 from plugins.schedule.schedule import timezone
 
@@ -47,6 +51,11 @@ log = logging.getLogger(__name__)
 # What a post's text decides on its content object; a change of any other attribute the reader
 # sets (title, date, themes, status, photo, …) changes lists, addresses or cards: a full build.
 TEXT_ATTRIBUTES = frozenset({"_content", "reading_minutes"})
+# An article's title and summary only change what pages show of it (and its share card), never
+# an address or a list's order: a quick update too, when its Slug is written out (else the title
+# makes the address) and it has no former addresses (their redirect pages copy the title).
+SHOWN_FIELDS = frozenset({"title", "summary"})
+SHOWN_ATTRIBUTES = frozenset({"title", "_summary", "metadata"})
 MEMOIZED = ("get_content", "get_summary")  # Pelican caches these per object: forget on change
 
 
@@ -66,13 +75,14 @@ class LiveSite:
     """The last full build of the preview, in memory: posts, templates, contexts, what each
     page read; updated in place by every quick update."""
 
-    def __init__(self, recording, output, check, images_state):
+    def __init__(self, recording, output, check, images_state, cards_state=None):
         self.generators = recording.generators
         self.settings = recording.pelican.settings
         self.writer = recording.writer
         self.output = Path(output)
         self.check = check
         self.images = images_state
+        self.cards = cards_state  # share_cards' plans of this build (None: plugin off)
         self.sources = dict(page_sources.SOURCES)
         self.articles = next(g for g in self.generators if isinstance(g, ArticlesGenerator))
         self.by_source = {}
@@ -101,23 +111,28 @@ class LiveSite:
         old = {key: live.__dict__[key] for key in changed}
         chooses = self._in_meer_lezen(live)
         selected = selection_input(live, self.settings) if chooses else None
+        card = None
         try:
             _apply(live, {key: fresh.__dict__[key] for key in changed})
             # Meer lezen weighs every article's opening words against all others': if this
             # article's are the same (an edit further down), every block stays the same.
             if chooses and selection_input(live, self.settings) != selected:
                 attach(self.articles)
+            if "title" in changed:
+                card = self._plan_card(live)
             after = _values(live, attrs)
             dirty = {(id(live), a) for a in attrs if not _same(before[a], after[a])}
             for article in self._all():
                 if not _same(picks_before[id(article)], getattr(article, "meer_lezen_items", None)):
                     dirty.add((id(article), "meer_lezen_items"))
-            done = self._render(dirty, live if changed else None)
+            done = self._render(dirty, live if changed else None, card)
         except BaseException:
             _apply(live, old)
             for article in self._all():
                 if picks_before[id(article)] is not None:
                     article.meer_lezen_items = picks_before[id(article)]
+            if card:
+                card.undo()
             raise
         self.check.posts = posts
         return done
@@ -133,7 +148,8 @@ class LiveSite:
         if problems:  # a draft with notes is left out of the build: the site's lists change
             raise FullBuildNeeded(f"{path}: a draft with notes")
         previous = next((p for p in self.check.posts if getattr(p, "path", None) == path), None)
-        if previous is None or _header(previous) != _header(post):
+        shown = SHOWN_FIELDS if _shown_only(post) else frozenset()
+        if previous is None or _header(previous, shown) != _header(post, shown):
             raise FullBuildNeeded(f"{path}: its metadata changed")
         now = clock.now(timezone(self.settings))
         if post.scheduled or any(p.scheduled and p.scheduled <= now for p in posts):
@@ -177,16 +193,36 @@ class LiveSite:
             for key, value in fresh.__dict__.items()
             if key not in live.__dict__ or not _same(live.__dict__[key], value)
         }
-        other = changed - TEXT_ATTRIBUTES
+        other = changed - TEXT_ATTRIBUTES - SHOWN_ATTRIBUTES
+        if "metadata" in changed:
+            old, new = live.metadata, fresh.metadata
+            other |= {f"metadata {k}" for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+            other -= {f"metadata {k}" for k in SHOWN_FIELDS}
         if other:
             raise FullBuildNeeded(f"{live.source_path}: {', '.join(sorted(other))} changed")
         return changed
 
-    def _render(self, dirty, changed_post):
-        """Render the pages that read a dirty attribute, and the feeds of ``changed_post``."""
+    def _plan_card(self, content):
+        """The post's new share card (its title changed), planned as the build plans it."""
+        from plugins.share_cards import share_cards  # noqa: PLC0415
+
+        if self.cards is None or not content.save_as:
+            return None
+        previous = self.cards.cards.get(content.save_as)
+        current, share_cards.STATE = share_cards.STATE, self.cards
+        try:
+            planned = share_cards._article_card(content)  # noqa: SLF001 (the plugin's own plan)
+        finally:
+            share_cards.STATE = current
+        content.share_image = planned
+        return NewCard(self, content, previous, planned)
+
+    def _render(self, dirty, changed_post, card=None):
+        """Render the pages that read a dirty attribute, and the feeds of ``changed_post``;
+        with a new share ``card``, the post's own page too, and the card's file."""
         wanted = {}
         for name, page in self.writer.pages.items():
-            if page.reads & dirty:
+            if page.reads & dirty or (card and name == card.content.save_as):
                 wanted.setdefault(id(page.call), (page.call, set()))[1].add(name)
         feeds = [
             feed
@@ -207,12 +243,12 @@ class LiveSite:
                 for feed in feeds:
                     writer.write_feed(*feed.args, **feed.kwargs)
             names = set().union(*(n for _, n in wanted.values())) | {f.name() for f in feeds}
-            written = self._publish(work, names, writer)
+            written = self._publish(work, names, writer, card)
         finally:
             shutil.rmtree(work, ignore_errors=True)
         return Rendered(written, len(names))
 
-    def _publish(self, work, names, writer):
+    def _publish(self, work, names, writer, card=None):
         """Check the links of the new pages, then rename those that differ into the output."""
         differ = []
         for name in sorted(names):
@@ -220,6 +256,8 @@ class LiveSite:
             if not old.is_file() or new.read_bytes() != old.read_bytes():
                 differ.append(name)
         pages = {n: (work / n).read_bytes() for n in differ if n.endswith(".html")}
+        if card:
+            differ.append(card.draw())  # the link check looks for the pages' og:image
         saved = dict(page_sources.SOURCES)
         page_sources.SOURCES.clear()
         page_sources.SOURCES.update(self.sources)
@@ -229,7 +267,10 @@ class LiveSite:
             page_sources.SOURCES.clear()
             page_sources.SOURCES.update(saved)
         for name in differ:
-            os.replace(work / name, self.output / name)
+            if not card or name != card.file:
+                os.replace(work / name, self.output / name)
+        if card:
+            card.drop_previous()
         for name, page in writer.pages.items():  # what the new pages read, for the next save
             if name in names:
                 self.writer.pages[name].reads = page.reads
@@ -253,6 +294,50 @@ class LiveSite:
         )
 
 
+class NewCard:
+    """A post's share card after its title changed: drawn into the cache and the output, and
+    the previous one dropped once the pages are in place (or undone if they are not)."""
+
+    def __init__(self, site, content, previous, planned):
+        self.site, self.content, self.previous, self.planned = site, content, previous, planned
+        self.file = planned["path"]
+        self.added = False
+
+    def draw(self):
+        """Make the card's file (or take it from the cache) and put it into the output."""
+        from plugins.images.derive import publish_file  # noqa: PLC0415
+        from plugins.share_cards.share_cards import cache_dir, make  # noqa: PLC0415
+
+        target = self.site.output / self.file
+        if not target.exists():
+            cache = cache_dir(self.site.settings)
+            cache.mkdir(parents=True, exist_ok=True)
+            job = self.site.cards.jobs[Path(self.file).name]
+            publish_file(make(job, cache), target)
+            self.added = True
+        return self.file
+
+    def drop_previous(self):
+        """Remove the previous card's file and plan, unless another page still shows it."""
+        if not self.previous or self.previous["path"] == self.file:
+            return
+        path = self.previous["path"]
+        if all(card["path"] != path for card in self.site.cards.cards.values()):
+            self.site.cards.jobs.pop(Path(path).name, None)
+            (self.site.output / path).unlink(missing_ok=True)
+
+    def undo(self):
+        """Back to the previous card: plan, page data and (if drawn here) the file."""
+        cards = self.site.cards
+        if self.previous is not None:
+            cards.cards[self.content.save_as] = self.previous
+        self.content.share_image = self.previous
+        if all(card["path"] != self.file for card in cards.cards.values()):
+            cards.jobs.pop(Path(self.file).name, None)
+        if self.added:
+            (self.site.output / self.file).unlink(missing_ok=True)
+
+
 def _contents(generator):
     if isinstance(generator, ArticlesGenerator):
         return [*generator.articles, *generator.translations, *generator.drafts,
@@ -263,9 +348,14 @@ def _contents(generator):
             *generator.draft_translations]  # fmt: skip
 
 
-def _header(post):
-    """A post's metadata as read (values and keys as written, not line numbers)."""
-    fields = {key: (value, written) for key, (value, _, written) in post.fields.items()}
+def _shown_only(post):
+    """True if a change of the post's title or summary changes nothing but what pages show."""
+    return not post.is_page and "slug" in post.fields and ALIAS not in post.fields
+
+
+def _header(post, skip=frozenset()):
+    """A post's metadata as read (values and keys as written, not line numbers), but ``skip``."""
+    fields = {k: (v, written) for k, (v, _, written) in post.fields.items() if k not in skip}
     return fields, [(k, v) for _, k, v in post.loose_fields], len(post.repeated), bool(post.stopped)
 
 

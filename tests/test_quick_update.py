@@ -65,6 +65,8 @@ STEPS = [
         ART / "thuiswerken-of-kantoor.md", "/artikelen/bestaat-niet.html",
         "/artikelen/personeelstekort.html")),
     ("a title", lambda: replace(ART / "personeelstekort.md", "Title: ", "Title: Herzien: ")),
+    ("a page's title (every page's menu shows it)", lambda: replace(
+        "content/pages/over.md", "Title: ", "Title: Meer ")),
     ("text again, after the full build", lambda: append(
         "personeelstekort.md", "\nNog een zin na de nieuwe titel.\n")),
     ("a template", lambda: replace(
@@ -112,7 +114,8 @@ EXPECTED = {
     "a link to another article": "snel",
     "a link to an article that does not exist": "fout",
     "that link fixed": "snel",
-    "a title": "volledig",
+    "a title": "snel",
+    "a page's title (every page's menu shows it)": "volledig",
     "text again, after the full build": "snel",
     "a template": "volledig",
     "two articles saved at once": "volledig",
@@ -208,9 +211,9 @@ def test_the_cache_tests_edits_in_the_preview_equal_clean_builds(tmp_path, seque
     ways = {step["what"]: step["way"] for step in report}
     # Text-only edits are quick updates; the others are full builds.
     expected = {
-        "STEPS": {"a table": "snel", "title of a picked article": "volledig",
+        "STEPS": {"a table": "snel", "title of a picked article": "snel",
                   "a template": "volledig", "the CSS": "volledig"},
-        "MORE_STEPS": {"a page's text": "snel", "summary of a picked article": "volledig",
+        "MORE_STEPS": {"a page's text": "snel", "summary of a picked article": "snel",
                        "a site setting": "volledig"},
     }[sequence]  # fmt: skip
     assert {what: ways[what] for what in expected} == expected
