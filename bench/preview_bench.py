@@ -139,7 +139,7 @@ def measure(project, rounds):
             indexed.append(done - start)
             time.sleep(1)
         peak.sample()
-        children = [mib for name, mib in peak.peaks.items() if name != "preview"]
+        children = [mib for name, mib in peak.peaks.items() if name.startswith("pagefind")]
         return {
             "updated": updated,
             "indexed": indexed,
