@@ -130,6 +130,16 @@ class Preview:
         except FullBuildNeeded as why:
             log.debug("Volledige bouw: %s", why)
             return False
+        except (BuildError, BuildCrash):
+            raise
+        except Exception:  # a bug in the quick update must not cost the author the preview
+            log.error(
+                "Snel bijwerken mislukte door een fout in de bouwsoftware (niet in jouw tekst); "
+                "de hele site wordt opnieuw gebouwd. Meld de melding hieronder aan de beheerder.",
+                exc_info=True,
+            )
+            self.site = None
+            return False
         if any(name.endswith(".html") for name in done.written):
             write_status(self.output, True)  # the background indexer says when it is done
         self.last, self.written = "snel", done.written

@@ -217,3 +217,35 @@ def test_the_cache_tests_edits_in_the_preview_equal_clean_builds(tmp_path, seque
                        "a site setting": "volledig"},
     }[sequence]  # fmt: skip
     assert {what: ways[what] for what in expected} == expected
+
+
+BUG = r"""
+import json
+from pathlib import Path
+from sitetools import quick_update
+from sitetools.preview import Preview
+
+def broken(*args, **kwargs):
+    raise KeyError("a bug in the quick update")
+
+preview = Preview()
+preview.rebuild()
+quick_update.LiveSite._render = broken
+post = Path("content/artikelen/ai-op-het-secretariaat.md")
+post.write_text(post.read_text(encoding="utf-8") + "\nNa de fout.\n", encoding="utf-8")
+preview.rebuild()
+page = Path("output/artikelen/ai-op-het-secretariaat.html").read_text(encoding="utf-8")
+print(json.dumps({"way": preview.last, "shown": "Na de fout." in page}))
+"""
+
+
+def test_a_bug_in_the_quick_update_falls_back_to_a_full_build(tmp_path):
+    """A crash of the quick path says so in Dutch, with the traceback, and builds in full."""
+    project = make_project(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-c", BUG], cwd=project, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {"way": "volledig", "shown": True}
+    assert "Snel bijwerken mislukte door een fout in de bouwsoftware" in done.stderr
+    assert "KeyError: 'a bug in the quick update'" in done.stderr
