@@ -12,6 +12,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections import defaultdict
 from pathlib import Path
 
 from sitetools.search_later import STATUS
@@ -28,12 +29,47 @@ def free_port():
         return s.getsockname()[1]
 
 
-def _wait_for_line(log, text, after, deadline):
+class TreePeak:
+    """Peak resident memory (VmHWM) of every process of a tree, sampled while the bench waits:
+    the preview itself and the indexer it starts (Pagefind, a child process)."""
+
+    def __init__(self, pid):
+        self.pid, self.peaks, self.sampled = pid, {}, 0.0
+
+    def sample(self):
+        """Note the tree's high-water marks; at most every 0.1 s (reading /proc costs CPU)."""
+        if time.perf_counter() - self.sampled < 0.1:
+            return
+        self.sampled = time.perf_counter()
+        children = defaultdict(list)
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            with contextlib.suppress(OSError, IndexError, ValueError):
+                ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+                children[ppid].append(int(stat.parent.name))
+        todo = [self.pid]
+        while todo:
+            pid = todo.pop()
+            todo += children.get(pid, [])
+            mib = _peak_mib(pid)
+            if mib:
+                name = "preview" if pid == self.pid else _name(pid)
+                self.peaks[name] = max(self.peaks.get(name, 0), mib)
+
+
+def _name(pid):
+    with contextlib.suppress(OSError):
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    return "?"
+
+
+def _wait_for_line(log, text, after, deadline, peak=None):
     """Seconds (perf_counter) when ``text`` appears in ``log`` past line ``after``."""
     while time.perf_counter() < deadline:
         lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
         if any(text in line for line in lines[after:]):
             return time.perf_counter(), len(lines)
+        if peak:
+            peak.sample()
         time.sleep(0.01)
     raise TimeoutError(f"no {text!r} in {log}")
 
@@ -59,10 +95,11 @@ def _page(port, slug):
 
 
 def _peak_mib(pid):
-    """The preview process's peak resident memory (VmHWM), MiB."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
+    """A process's peak resident memory (VmHWM), MiB (None once it has ended)."""
+    with contextlib.suppress(OSError):
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
     return None
 
 
@@ -77,9 +114,10 @@ def measure(project, rounds):
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+    peak = TreePeak(preview.pid)
     try:
         deadline = time.perf_counter() + TIMEOUT_S
-        _wait_for_line(log, "Voorbeeld op", 0, deadline)
+        _wait_for_line(log, "Voorbeeld op", 0, deadline, peak)
         _wait_until_indexed(Path(project) / "output", deadline)
         posts = sorted((Path(project) / "content" / "artikelen").glob("*.md"))
         updated, indexed = [], []
@@ -96,10 +134,18 @@ def measure(project, rounds):
             if word not in _page(port, _slug(post, slug)):
                 raise RuntimeError(f"the preview does not show the edit of {post.name}")
             updated.append(done - start)
-            done, _ = _wait_for_line(log, INDEXED, after, deadline)
+            # Memory is sampled only here: reading /proc must not slow the save being timed.
+            done, _ = _wait_for_line(log, INDEXED, after, deadline, peak)
             indexed.append(done - start)
             time.sleep(1)
-        return {"updated": updated, "indexed": indexed, "peak_mib": _peak_mib(preview.pid)}
+        peak.sample()
+        children = [mib for name, mib in peak.peaks.items() if name.startswith("pagefind")]
+        return {
+            "updated": updated,
+            "indexed": indexed,
+            "peak_mib": peak.peaks.get("preview"),
+            "indexer_peak_mib": max(children, default=None),
+        }
     finally:
         preview.terminate()
         with contextlib.suppress(subprocess.TimeoutExpired):

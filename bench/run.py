@@ -146,6 +146,9 @@ def run(articles, rounds, extras=False, scale=(), memory_articles=0, photos=0):
             preview_updated_s=_median(loop["updated"]),
             preview_indexed_s=_median(loop["indexed"]),
             preview_peak_mib=round(loop["peak_mib"], 1) if loop["peak_mib"] else None,
+            preview_indexer_peak_mib=(
+                round(loop["indexer_peak_mib"], 1) if loop["indexer_peak_mib"] else None
+            ),
         )
         results.update(ratios(results))
         results["load"] = [round(load_before, 1), round(os.getloadavg()[0], 1), os.cpu_count()]
@@ -198,9 +201,10 @@ def summary(r):
         )
     lines += [
         f"  {'preview: save to updated':34} {r['preview_updated_s']:8.2f} "
-        f"{r['ratio_preview_updated']:8.2f}",
+        f"{r['ratio_preview_updated']:8.2f} {'':8} {r['preview_peak_mib'] or 0:9.1f}",
         f"  {'preview: save to indexed':34} {r['preview_indexed_s']:8.2f} "
-        f"{r['ratio_preview_indexed']:8.2f} {'':8} {r['preview_peak_mib'] or 0:9.1f}",
+        f"{r['ratio_preview_indexed']:8.2f} {'':8} "
+        f"{r.get('preview_indexer_peak_mib') or 0:9.1f} (the indexer)",
         f"  ours cold / (stock + Pagefind) cold: {r['ratio_ours_cold_vs_stock_pagefind']:.2f} "
         f"(CPU {r['cpu_ratio_ours_cold_vs_stock_pagefind']:.2f})",
         f"  article page HTML (median) / CSS: {r['article_html_bytes']} / {r['css_bytes']} bytes",

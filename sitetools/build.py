@@ -9,6 +9,7 @@ import logging
 import os
 import shutil
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from .cleanup import leftovers, owned_folder, remove_in_background, staging_prefix
@@ -39,17 +40,18 @@ class BuildCrash(Exception):
     """The build stopped on a bug in our tools; the cause is chained for its traceback."""
 
 
-def run_pelican(settings):
-    """Run Pelican in-process; any warning or error it logs stops the build."""
-    from pelican import Pelican  # noqa: PLC0415
+@contextmanager
+def strict_pelican():
+    """Pelican as our builds run it: any warning or error it logs raises; no English summary."""
     from pelican.log import FatalLogger, console  # noqa: PLC0415
 
-    fresh_run()
     previous = FatalLogger.fatal_lvl
     FatalLogger.fatal_lvl = logging.WARNING
     console.quiet = True  # Pelican's English "Done: Processed …"; our tasks say it in Dutch
     try:
-        Pelican(settings).run()
+        yield
+    except (BuildError, BuildCrash):
+        raise
     except Exception as err:
         if getattr(err, "exitcode", None) == 1:  # our plugins' errors: a Dutch report
             raise BuildError(str(err)) from None
@@ -62,6 +64,15 @@ def run_pelican(settings):
     finally:
         FatalLogger.fatal_lvl = previous
         console.quiet = False
+
+
+def run_pelican(settings):
+    """Run Pelican in-process; any warning or error it logs stops the build."""
+    from pelican import Pelican  # noqa: PLC0415
+
+    fresh_run()
+    with strict_pelican():
+        Pelican(settings).run()
 
 
 def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):

@@ -56,13 +56,18 @@ class Broken:
     in_text: bool  # in the post's text on the page (not in the theme around it)
 
 
-def check_links(staging, settings):
+def check_links(staging, settings, pages=None):
     """Stop the build (BuildError, Dutch report) if a page links to something the site lacks.
 
-    Publishes a clean copy of every image original that a page links to.
+    Publishes a clean copy of every image original that a page links to. ``pages`` ({output
+    path: HTML bytes}) checks only those pages against the files of ``staging`` (the live
+    preview's quick update: the pages it rendered again); by default every page of it.
     """
     staging = Path(staging)
-    pages = read_pages(staging)
+    if pages is None:
+        pages = read_pages(staging)
+    else:
+        pages = {name: read_page(data) for name, data in sorted(pages.items())}
     site = _Site(staging, settings)
     broken = [
         item

@@ -65,39 +65,61 @@ def check_site(content, vocabulary, page_dirs=("pages",), limits=None, layout=No
     layout = layout or Layout(pages=tuple(page_dirs))
     sources, problems = sort_files(content, layout)
     for path in sources:
-        display = display_name(content, path)
-        data = path.read_bytes()
-        if len(data) > limits.max_bytes:
-            problems.append(
-                Problem(
-                    display,
-                    1,
-                    f"het bestand is {mb(len(data))}; een artikel mag hoogstens "
-                    f"{mb(limits.max_bytes)} zijn (splits het in meerdere artikelen)",
-                )
-            )
-            continue
-        try:
-            post = parse_post(decode(data), display)
-        except PostError as err:
-            problems.append(Problem(display, err.line, err.message))
-            continue
-        rel = path.relative_to(content).parts
-        post.is_page = bool(rel) and rel[0] in page_dirs
-        post.path = path
-        post.scheduled = schedule(post) if schedule else None
-        posts.append(post)
-        problems += check_fields(post)
-        problems += check_metadata(post, vocabulary, limits)
-        problems += article_as_page(post, layout)
-        problems += check_body(post, content)
-        fields = {key: post.get(key) for key in ("image", "image_alt")}
-        problems += [
-            Problem(post.display, post.line(k), m) for k, m in hero_problems(fields, content)
-        ]
+        post, found = check_post(path, content, vocabulary, page_dirs, limits, layout, schedule)
+        problems += found
+        if post is not None:
+            posts.append(post)
     problems += check_site_wide(posts)
     drafts = {post.display for post in posts if is_draft(post)}
     return sorted({replace(p, draft=p.display in drafts) for p in problems}), posts
+
+
+def check_post(path, content, vocabulary, page_dirs, limits, layout, schedule=None):
+    """(post or None, its own problems) of the source ``path``: everything but site-wide checks.
+
+    ``check_site`` checks every source with this; the live preview checks the one file an
+    author saved with it (``recheck``).
+    """
+    display = display_name(content, path)
+    data = path.read_bytes()
+    if len(data) > limits.max_bytes:
+        message = (
+            f"het bestand is {mb(len(data))}; een artikel mag hoogstens "
+            f"{mb(limits.max_bytes)} zijn (splits het in meerdere artikelen)"
+        )
+        return None, [Problem(display, 1, message)]
+    try:
+        post = parse_post(decode(data), display)
+    except PostError as err:
+        return None, [Problem(display, err.line, err.message)]
+    rel = path.relative_to(content).parts
+    post.is_page = bool(rel) and rel[0] in page_dirs
+    post.path = path
+    post.scheduled = schedule(post) if schedule else None
+    problems = [
+        *check_fields(post),
+        *check_metadata(post, vocabulary, limits),
+        *article_as_page(post, layout),
+        *check_body(post, content),
+    ]
+    fields = {key: post.get(key) for key in ("image", "image_alt")}
+    problems += [Problem(post.display, post.line(k), m) for k, m in hero_problems(fields, content)]
+    return post, problems
+
+
+def recheck(path, posts, content, vocabulary, page_dirs, limits, layout, schedule=None):
+    """(post or None, problems of ``path``, posts) after one source changed, the others not.
+
+    The other posts are those of the last full check (``posts``); site-wide problems are
+    recomputed over all of them with the new post, and only those of ``path`` are returned.
+    """
+    post, problems = check_post(path, content, vocabulary, page_dirs, limits, layout, schedule)
+    others = [p for p in posts if getattr(p, "path", None) != path]
+    posts = others if post is None else [*others, post]
+    if post is not None:
+        problems += [p for p in check_site_wide(posts) if p.display == post.display]
+        problems = [replace(p, draft=is_draft(post)) for p in problems]
+    return post, sorted(set(problems)), posts
 
 
 def check_fields(post):
@@ -277,7 +299,7 @@ def check_site_wide(posts):
                     f"{', '.join(p.display for p in others)}; geef een van beide een andere Slug",
                 )
             )
-    by_file = {post.path.resolve(): post for post in posts if hasattr(post, "path")}
+    by_file = {_resolved(post): post for post in posts if hasattr(post, "path")}
     moved = _former_slugs(posts)
     for post in posts:
         seen = _statuses_seen_from(post, statuses, moments)
@@ -302,6 +324,13 @@ def check_site_wide(posts):
         for message in pick_problems(post.get("slug"), picks or [], seen):
             out.append(Problem(post.display, post.line("meer_lezen"), message))
     return out
+
+
+def _resolved(post):
+    """The post's file as an absolute path (kept: the live preview checks all posts often)."""
+    if getattr(post, "resolved", None) is None:
+        post.resolved = post.path.resolve()
+    return post.resolved
 
 
 def _statuses_seen_from(post, statuses, moments):

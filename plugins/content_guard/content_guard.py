@@ -5,7 +5,7 @@ draft is left out of the build (Pelican never reads it) and the rest of the site
 """
 
 import logging
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pelican import signals
@@ -14,7 +14,7 @@ from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 from plugins.redirects.checks import alias_problems
 from plugins.schedule.schedule import post_schedule, scheduled_lines
 
-from .checks import Limits, check_site, is_draft
+from .checks import Limits, check_site, is_draft, recheck
 from .files import DEFAULT_IGNORE, layout_from
 from .page_sources import remember
 from .problems import report_lines, summary_line
@@ -50,6 +50,35 @@ def vocabulary_path(settings):
     return Path(settings["PATH"]) / setting(settings, "CONTENT_GUARD_VOCABULARY")
 
 
+@dataclass
+class CheckState:
+    """What one full check used and found: enough to check one changed source again."""
+
+    settings: dict
+    vocabulary: object
+    posts: list
+    limits: Limits
+    layout: object
+    page_dirs: tuple
+    schedule: object
+
+    def recheck(self, path):
+        """(post or None, problems) of ``path`` after it changed, the other posts as they were.
+
+        The live preview uses this for the one file an author saved; on success it keeps the
+        new post for the next save's site-wide checks.
+        """
+        content = self.settings["PATH"]
+        post, problems, posts = recheck(
+            Path(path), self.posts, Path(content), self.vocabulary, self.page_dirs,
+            self.limits, self.layout, self.schedule,
+        )  # fmt: skip
+        return post, problems, posts
+
+
+LAST = {}  # "state": the CheckState of the last check (the live preview reads it after a build)
+
+
 def run_checks(settings, now=None):
     """Load the vocabulary and check all content; return (vocabulary, problems, posts).
 
@@ -68,9 +97,8 @@ def run_checks(settings, now=None):
         setting(settings, "CONTENT_GUARD_VOCABULARY"),
         setting(settings, "CONTENT_GUARD_IGNORE"),
     )
-    problems, posts = check_site(
-        settings["PATH"], vocabulary, page_dirs, limits, layout, post_schedule(settings, now)
-    )
+    schedule = post_schedule(settings, now)
+    problems, posts = check_site(settings["PATH"], vocabulary, page_dirs, limits, layout, schedule)
     drafts = {post.display for post in posts if is_draft(post)}
     problems = sorted(
         [
@@ -81,6 +109,7 @@ def run_checks(settings, now=None):
             ),
         ]
     )
+    LAST["state"] = CheckState(settings, vocabulary, posts, limits, layout, page_dirs, schedule)
     return vocabulary, problems, posts
 
 

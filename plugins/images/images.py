@@ -56,6 +56,7 @@ class _State:
         self.env = None
         self.plans = {}  # key -> Plan
         self.used_by = {}  # key -> display name of the first post that uses it
+        self.used_in = {}  # display name of a post -> keys of the images it uses
         self.private = {}  # output path ('images/x.jpg') -> source path, of sources not copied
 
 
@@ -89,6 +90,7 @@ def picture(path, alt, settings, lazy=True, display="", root=None):
     plan = make_plan(path, info, tuple(setting(settings, "IMAGES_WIDTHS")))
     STATE.plans[plan.key] = plan
     STATE.used_by.setdefault(plan.key, display)
+    STATE.used_in.setdefault(display, set()).add(plan.key)
     base = f"{settings.get('SITE_ROOT', '') if root is None else root}/" + setting(
         settings, "IMAGES_OUTPUT_DIR"
     )

@@ -8,7 +8,7 @@ from pelican import signals
 from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 
 from .picks import parse_picks, pick_problems
-from .selection import Doc, Options, related
+from .selection import Doc, Options, related, terms
 
 DEFAULTS = {
     "MEER_LEZEN_COUNT": 3,
@@ -56,6 +56,12 @@ def to_doc(article):
         text=f"{article.title} {getattr(article, 'summary', '')} {article._content}",
         picks=parse_picks(getattr(article, "meer_lezen", "")),
     )
+
+
+def selection_input(article, settings):
+    """What the selection reads of ``article``'s text (its counted words): if a save leaves this
+    and the metadata as they were, every article's Meer lezen stays as it was."""
+    return terms(to_doc(article).text, options(settings).words_per_doc)
 
 
 def validate_picks(generator):

@@ -6,6 +6,7 @@ strongest terms of each article; a feature shared by many articles only contribu
 most recent ``posting_cap`` articles, so no article is ever compared with all others.
 """
 
+import functools
 import heapq
 import math
 import re
@@ -53,9 +54,18 @@ class Options:
 
 
 def terms(text, limit):
-    """Counts of the content words among the first ``limit`` words of ``text``."""
+    """Counts of the content words among the first ``limit`` words of ``text`` (do not change
+    the result: it is shared)."""
     # Only the opening of a long article is read: about 12 characters a word, tags included.
-    counts = Counter(WORD.findall(TAG.sub(" ", text[: limit * 12]).lower())[:limit])
+    return _terms(text[: limit * 12], limit)
+
+
+@functools.lru_cache(maxsize=4096)
+def _terms(opening, limit):
+    # Cached: the live preview computes the selection again after every save, and only the
+    # saved article's text differs (two passes read each text twice, too). The key is the
+    # text itself, so a changed text is never served an old count.
+    counts = Counter(WORD.findall(TAG.sub(" ", opening).lower())[:limit])
     for word in STOPWORDS.intersection(counts):
         del counts[word]
     return counts

@@ -27,10 +27,13 @@ BATCH = 16
 
 
 def make(job, cache):
-    """The bytes of ``job`` into ``cache/<name>`` unless they are there already (atomic).
+    """The path of ``job``'s file in ``cache``, made there unless it is there already (atomic)."""
+    draw(job, cache)
+    return Path(cache) / job.name
 
-    Returns True if this call drew the file.
-    """
+
+def draw(job, cache):
+    """Make ``job``'s file in ``cache`` unless it is there; True if this call drew it."""
     path = Path(cache) / job.name
     if path.is_file():
         return False
@@ -52,8 +55,8 @@ def _worker_start():
 
 
 def make_all(jobs, cache):
-    """``make`` each of ``jobs``; {name: True if this call drew it}."""
-    return {job.name: make(job, cache) for job in jobs}
+    """``draw`` each of ``jobs``; {name: True if this call drew it}."""
+    return {job.name: draw(job, cache) for job in jobs}
 
 
 class Drawing:

@@ -20,7 +20,7 @@ from plugins.fenced_blocks.pelican_glue import check_prefixed_settings
 from plugins.images.derive import publish_file, sweep, touch, usable_cache
 
 from .card import CODE_VERSION, HEIGHT, WIDTH, CardSpec, read_colours
-from .drawing import Drawing
+from .drawing import Drawing, make  # noqa: F401 (make: also for sitetools/quick_update.py)
 
 log = logging.getLogger(__name__)
 
@@ -213,6 +213,7 @@ def publish(settings):
     jobs = [STATE.jobs[name] for name in sorted(STATE.jobs)]
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
         drawing = STATE.drawing if STATE.drawing is not None else Drawing(cache)
+        STATE.drawing = None  # this build's drawing ends here (a later plan draws on its own)
         drawing.finish(jobs)
         if jobs:
             target.mkdir(parents=True, exist_ok=True)
