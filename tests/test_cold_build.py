@@ -8,6 +8,9 @@ entry, the cache holds only what the build used, and the index is the one made a
 
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -52,6 +55,43 @@ def test_many_missing_cards_are_drawn_by_the_pool_and_the_build_together(tmp_pat
     drawing.finish(jobs)  # 20 more at the end: queued, then shared
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(j.name for j in jobs)
     assert drawing.pool is None
+
+
+KILLED_BUILD = """
+import sys, time
+from pathlib import Path
+sys.path.insert(0, {tests!r})
+from test_cold_build import job
+from plugins.share_cards.drawing import Drawing
+drawing = Drawing(Path({cache!r}), workers=2)
+for n in range(400):
+    drawing.start(job(f"Titel {{n}}"))
+drawing.flush()
+time.sleep(0.5)
+print(" ".join(str(p) for p in drawing.pool._processes), flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_killed_build_takes_its_card_workers_with_it(tmp_path):
+    script = KILLED_BUILD.format(tests=str(Path(__file__).parent), cache=str(tmp_path))
+    build = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    workers = [int(p) for p in build.stdout.readline().split()]
+    assert workers and all(Path(f"/proc/{p}").exists() for p in workers)
+    build.kill()  # SIGKILL: the build cannot stop its pool itself
+    build.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(alive(p) for p in workers):
+        time.sleep(0.1)
+    assert not any(alive(p) for p in workers)
+
+
+def alive(pid):
+    """True if ``pid`` runs (a zombie, waiting for its new parent to reap it, does not)."""
+    try:
+        return "\nState:\tZ" not in Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return False
 
 
 # --- a whole build ----------------------------------------------------------------------------

@@ -6,11 +6,14 @@ atomic), and the post-build step waits for the pool, drawing what is still queue
 links the files. The pool has one worker fewer than the machine has cores (Pelican's process
 keeps one) and a slightly lower priority. Its workers ignore Ctrl-C: an interrupted or failed
 build cancels what has not started and waits for the cards being drawn (milliseconds), so no
-worker outlives the build and no half-written file stays in the cache.
+worker outlives the build and no half-written file stays in the cache. A build killed outright
+takes its workers with it (``PR_SET_PDEATHSIG``); a temporary file they leave is swept later.
 """
 
+import ctypes
 import os
 import signal
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -24,6 +27,7 @@ INLINE = 8
 # Cards per message to the pool: a card takes milliseconds, so a message each would cost a
 # good part of that in the build's own process.
 BATCH = 16
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def make(job, cache):
@@ -49,9 +53,14 @@ def draw(job, cache):
     return True
 
 
-def _worker_start():
+def _worker_start(build_process):
     os.nice(WORKER_NICENESS)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops its pool itself
+    # A killed build (kill -9) cannot stop its pool: the workers end with it (Linux).
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != build_process:  # it died before the line above
+        os._exit(1)
 
 
 def make_all(jobs, cache):
@@ -88,7 +97,9 @@ class Drawing:
             return
         if self.pool is None:
             self.cache.mkdir(parents=True, exist_ok=True)
-            self.pool = ProcessPoolExecutor(self.workers, initializer=_worker_start)
+            self.pool = ProcessPoolExecutor(
+                self.workers, initializer=_worker_start, initargs=(os.getpid(),)
+            )
         self.batches.append((self.queue, self.pool.submit(make_all, self.queue, self.cache)))
         self.queue = []
 
