@@ -89,6 +89,7 @@ def stop():
     """Stop the background drawing of a build that failed or was interrupted (no orphans)."""
     if STATE.drawing is not None:
         STATE.drawing.stop()
+        STATE.drawing = None  # nothing read after this build starts drawing again
 
 
 def read_colours_default():
