@@ -109,14 +109,19 @@ def build(config="pelicanconf.py", output=None, search=COMPLETE, **override):
 
 
 def stop_background_work(step):
-    """End what the build started beside Pelican's run (share cards being drawn, the search
-    indexer): no process outlives a failed or interrupted build, none writes into its folder."""
+    """End what the build started beside Pelican's run (share cards being drawn, photo
+    derivatives being made, the search indexer): no process outlives a failed or interrupted
+    build, none writes into its folder."""
     if step.early is not None:
         step.early.stop()
     if enabled(step, "plugins.share_cards"):
         from plugins.share_cards.share_cards import stop  # noqa: PLC0415
 
         stop()
+    if enabled(step, "plugins.images"):
+        from plugins.images.images import stop as stop_images  # noqa: PLC0415
+
+        stop_images()
 
 
 class Step:

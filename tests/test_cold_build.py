@@ -1,4 +1,5 @@
-"""Work beside Pelican's run: share cards drawn while it reads, the index started while it writes.
+"""Work beside Pelican's run: share cards drawn while it reads, photo derivatives made and the
+index started while it writes.
 
 A cold build overlaps them with Pelican's single-threaded run (plugins/share_cards/drawing.py,
 sitetools/search_early.py); these tests hold it to the promises of a build that does one thing
@@ -18,6 +19,7 @@ from conftest import FIXTURE
 from PIL import Image
 
 import sitetools.build as build_module
+from plugins.images import images
 from plugins.share_cards import share_cards
 from plugins.share_cards.card import COLOURS, CardSpec
 from plugins.share_cards.drawing import Drawing
@@ -128,24 +130,37 @@ def content(tmp_path):
     return tmp_path / "content"
 
 
+def add_photos(content, count=3):
+    """Photos (noise: slow to encode) in the first article of ``content``."""
+    (content / "images").mkdir(exist_ok=True)
+    post = sorted((content / "artikelen").glob("*.md"))[0]
+    lines = []
+    for n in range(count):
+        noise = Image.effect_noise((1600, 1000), 80 + n).convert("RGB")
+        noise.save(content / "images" / f"ruis-{n}.jpg", quality=90)
+        lines.append(f"![Grijze ruis op een scherm, nummer {n}](/images/ruis-{n}.jpg)")
+    post.write_text(post.read_text(encoding="utf-8") + "\n\n" + "\n\n".join(lines) + "\n")
+
+
 @pytest.mark.parametrize("stop", [KeyboardInterrupt, build_module.BuildError])
 def test_a_build_stopped_while_cards_are_drawn_leaves_no_worker_and_no_partial_card(
     tmp_path, content, monkeypatch, stop
 ):
     seen = {}
+    add_photos(content)
 
     def interrupted(step):
-        drawing = share_cards.STATE.drawing
-        seen["pool"] = drawing.pool is not None
+        seen["pool"] = share_cards.STATE.drawing.pool is not None
+        seen["photos"] = images.STATE.rendering.pool is not None
         seen["workers"] = children()
         raise stop("gestopt")
 
     steps = list(build_module.POST_BUILD)
-    steps.insert(steps.index(build_module.make_share_cards), interrupted)
+    steps.insert(steps.index(build_module.make_images), interrupted)
     monkeypatch.setattr(build_module, "POST_BUILD", tuple(steps))
     with pytest.raises(stop):
         fixture_build(tmp_path, content)
-    assert seen["pool"] and seen["workers"]  # the cards were being drawn when it stopped
+    assert seen["pool"] and seen["photos"] and seen["workers"]  # both pools ran when it stopped
     assert children() == set()
     assert not any(seen["workers"] & {int(p.name) for p in Path("/proc").glob("[0-9]*")})
     cards = tmp_path / "cache" / "share_cards"
@@ -153,6 +168,11 @@ def test_a_build_stopped_while_cards_are_drawn_leaves_no_worker_and_no_partial_c
         assert not path.name.startswith("."), path  # no temporary file left
         with Image.open(path) as im:
             im.load()  # every entry is a whole image
+    for entry in (tmp_path / "cache" / "images").iterdir():
+        assert not entry.name.startswith("."), entry  # no half-made folder of derivatives
+        for path in entry.iterdir():
+            with Image.open(path) as im:
+                im.load()
     assert not (tmp_path / "output").exists()
     assert not list(tmp_path.glob(".output*"))
 

@@ -6,11 +6,14 @@ file a fresh build would make. Writing into the cache is atomic (a temporary fol
 """
 
 import contextlib
+import ctypes
 import hashlib
 import io
 import math
 import os
 import shutil
+import signal
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -34,6 +37,9 @@ SAVE_OPTIONS = {
 # File times come from a coarser clock than time.time(): an entry touched just after a build
 # started may look a little older than the start.
 CLOCK_SLACK_S = 2
+# Pool workers beside Pelican's run: Pelican's process first when the machine is busy.
+WORKER_NICENESS = 5
+PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 MIME = {"avif": "image/avif", "webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
 
 
@@ -144,6 +150,53 @@ def _render_raster(plan, tmp):
         resized = pixels if pixels.size == size else pixels.resize(size, Image.Resampling.LANCZOS)
         fmt, options = SAVE_OPTIONS[variant.fmt]
         resized.save(tmp / variant.name, fmt, **options)
+
+
+def background_worker(build_process):
+    """Start a pool worker of a build: a little below the build's own priority (Pelican's
+    single-threaded run keeps its core), deaf to Ctrl-C (the build stops its pools itself) and
+    ended with the build if that is killed outright (Linux's PR_SET_PDEATHSIG)."""
+    os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    if os.getppid() != build_process:  # it died before the line above
+        os._exit(1)
+
+
+def background_pool(workers=None):
+    """A pool for work beside Pelican's run: one worker fewer than the cores (Pelican keeps one)."""
+    workers = workers or max(1, (os.cpu_count() or 1) - 1)
+    return ProcessPoolExecutor(workers, initializer=background_worker, initargs=(os.getpid(),))
+
+
+class Rendering:
+    """The derivatives of ``plans`` made in a background pool while Pelican writes its pages."""
+
+    def __init__(self, plans, cache_dir, workers=None):
+        self.cache_dir = Path(cache_dir)
+        missing = [p for p in plans if not (self.cache_dir / p.key).is_dir()]
+        self.pool = background_pool(workers) if missing else None
+        self.started = [(p, self.pool.submit(render, p, self.cache_dir)) for p in missing]
+
+    def finish(self):
+        """Wait for every derivative; this process renders what is still queued, from the last
+        one back, while the workers go on from the first."""
+        try:
+            for plan, future in reversed(self.started):
+                if future.cancel():
+                    render(plan, self.cache_dir)
+            for _, future in self.started:
+                if not future.cancelled():
+                    future.result()
+        finally:
+            self.stop()
+
+    def stop(self):
+        """Cancel what has not started, wait for what is being made, end the workers."""
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
+            self.pool = None
 
 
 def render_all(plans, cache_dir, workers=None):

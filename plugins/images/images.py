@@ -1,9 +1,10 @@
 """Pelican glue of the images plugin: rewrite <img> into <picture>, publish only derivatives.
 
 Compute while reading (sizes come from the image headers, so the HTML is known at once), make
-the files after Pelican's run (``publish``, a step of the build's post-build pipeline in
-``sitetools/build.py``; in parallel, from the cache when possible), and never let the static
-generator copy a source image.
+the files while Pelican writes its pages (a background pool started once every post is read,
+``start_rendering``) and put them into the output after its run (``publish``, a step of the
+build's post-build pipeline in ``sitetools/build.py``; from the cache when possible), and never
+let the static generator copy a source image.
 """
 
 import logging
@@ -19,6 +20,7 @@ from plugins.nl_site import typographer
 from .derive import (
     MIME,
     MODERN,
+    Rendering,
     make_plan,
     publish_file,
     render_all,
@@ -58,6 +60,7 @@ class _State:
         self.used_by = {}  # key -> display name of the first post that uses it
         self.used_in = {}  # display name of a post -> keys of the images it uses
         self.private = {}  # output path ('images/x.jpg') -> source path, of sources not copied
+        self.rendering = None  # derivatives made while Pelican writes (derive.Rendering)
 
 
 STATE = _State()
@@ -75,7 +78,24 @@ def start(pelican):
     """A new build: check the settings and forget the previous build's images."""
     global STATE  # noqa: PLW0603 (one build at a time; reset here, read by the other signals)
     check_prefixed_settings(pelican.settings, "IMAGES_", DEFAULTS)
+    stop()  # a previous build that ended without publishing
     STATE = _State(pelican.settings)
+
+
+def start_rendering(generators):
+    """Every post is read and every image planned: make the missing derivatives in a background
+    pool while Pelican writes its pages (``publish`` waits for them)."""
+    settings = STATE.settings
+    cache = cache_dir(settings).resolve()
+    if STATE.plans and not cache.is_relative_to(Path(settings["OUTPUT_PATH"]).resolve()):
+        STATE.rendering = Rendering([STATE.plans[k] for k in sorted(STATE.plans)], cache)
+
+
+def stop():
+    """Stop the background rendering of a build that failed or was interrupted (no orphans)."""
+    if STATE.rendering is not None:
+        STATE.rendering.stop()
+        STATE.rendering = None
 
 
 def share_environment(generator):
@@ -188,8 +208,11 @@ def publish(settings):
     with usable_cache(cache_dir(settings), settings["OUTPUT_PATH"]) as cache:
         if plans:
             target.mkdir(parents=True, exist_ok=True)
+            rendering, STATE.rendering = STATE.rendering, None
             try:
-                folders = render_all(plans, cache)
+                if rendering is not None:
+                    rendering.finish()
+                folders = render_all(plans, cache)  # what is still missing (nothing, normally)
             except (OSError, ValueError, SyntaxError) as err:
                 raise ImagesError(
                     f"de afbeeldingen konden niet worden gemaakt ({err}); sla de foto's opnieuw "
@@ -208,3 +231,4 @@ def register():
     signals.generator_init.connect(share_environment)
     signals.content_object_init.connect(rewrite)
     signals.static_generator_finalized.connect(keep_sources_private)
+    signals.all_generators_finalized.connect(start_rendering)

@@ -10,24 +10,19 @@ worker outlives the build and no half-written file stays in the cache. A build k
 takes its workers with it (``PR_SET_PDEATHSIG``); a temporary file they leave is swept later.
 """
 
-import ctypes
 import os
-import signal
-import sys
 import tempfile
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+from plugins.images.derive import background_pool
 
 from .card import crop_hero, draw_card
 
-# Pelican's process first when the machine is busy: the workers take what it leaves.
-WORKER_NICENESS = 5
 # So few missing cards are drawn at once in the build's own process (no pool to start).
 INLINE = 8
 # Cards per message to the pool: a card takes milliseconds, so a message each would cost a
 # good part of that in the build's own process.
 BATCH = 16
-PR_SET_PDEATHSIG = 1  # prctl(2): the signal a process gets when its parent dies
 
 
 def make(job, cache):
@@ -53,16 +48,6 @@ def draw(job, cache):
     return True
 
 
-def _worker_start(build_process):
-    os.nice(WORKER_NICENESS)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the build stops its pool itself
-    # A killed build (kill -9) cannot stop its pool: the workers end with it (Linux).
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
-    if os.getppid() != build_process:  # it died before the line above
-        os._exit(1)
-
-
 def make_all(jobs, cache):
     """``draw`` each of ``jobs``; {name: True if this call drew it}."""
     return {job.name: draw(job, cache) for job in jobs}
@@ -76,7 +61,7 @@ class Drawing:
 
     def __init__(self, cache, workers=None):
         self.cache = Path(cache)
-        self.workers = workers or max(1, (os.cpu_count() or 1) - 1)
+        self.workers = workers
         self.pool = None
         self.started = set()  # names of the jobs queued or sent to the pool
         self.queue = []  # jobs not sent yet
@@ -97,9 +82,7 @@ class Drawing:
             return
         if self.pool is None:
             self.cache.mkdir(parents=True, exist_ok=True)
-            self.pool = ProcessPoolExecutor(
-                self.workers, initializer=_worker_start, initargs=(os.getpid(),)
-            )
+            self.pool = background_pool(self.workers)
         self.batches.append((self.queue, self.pool.submit(make_all, self.queue, self.cache)))
         self.queue = []
 
