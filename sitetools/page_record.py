@@ -115,20 +115,18 @@ def rendered_only(template, names):
 
 
 class RecordingWriter(Writer):
-    """Pelican's writer, keeping every call and, per page (``pages``), the post attributes its
-    templates read. A page's reads are taken when Pelican says it was written
-    (``content_written``); the next page of the same call starts afresh."""
+    """Pelican's writer, keeping per page (``pages``) the call that wrote it and the post
+    attributes its templates read; and every feed call (``feeds``). A page's reads are taken
+    when Pelican says it was written (``content_written``); the next page starts afresh."""
 
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        self.calls, self.feeds, self.pages = [], [], {}
+        self.feeds, self.pages = [], {}
         self._current = None
         signals.content_written.connect(self._page_written)
 
     def write_file(self, *args, **kwargs):
-        call = FileCall(args, kwargs)
-        self.calls.append(call)
-        self._current = call
+        self._current = FileCall(args, kwargs)
         token = _READS.set(set())
         try:
             return super().write_file(*args, **kwargs)

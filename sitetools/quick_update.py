@@ -65,10 +65,9 @@ class FullBuildNeeded(Exception):
 
 @dataclass
 class Rendered:
-    """What one quick update did: the output files it replaced, the pages it rendered."""
+    """What one quick update did: the output files it replaced."""
 
     written: list
-    rendered: int
 
 
 class LiveSite:
@@ -231,7 +230,7 @@ class LiveSite:
             and any(item is changed_post for item in feed.elements(self.settings))
         ]
         if not wanted and not feeds:
-            return Rendered([], 0)
+            return Rendered([])
         work = owned_folder(self.output.parent, f".{self.output.name}.snel-")
         try:
             writer = RecordingWriter(str(work), settings=self.settings)
@@ -246,7 +245,7 @@ class LiveSite:
             written = self._publish(work, names, writer, card)
         finally:
             shutil.rmtree(work, ignore_errors=True)
-        return Rendered(written, len(names))
+        return Rendered(written)
 
     def _publish(self, work, names, writer, card=None):
         """Check the links of the new pages, then rename those that differ into the output."""
